@@ -1,0 +1,135 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Span } from '../diagnostic';
+
+/** A step into YAML data: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+
+export interface YamlProblem {
+  span: Span;
+  message: string;
+}
+
+export interface LocatedNode {
+  /** The key of the pair holding the node (absent for sequence items and the root). */
+  key?: Span;
+  /** The value node, absent when the key has no value (`language:`). */
+  value?: Span;
+  node: Node | null;
+}
+
+/**
+ * Alias expansion is bounded: a "billion laughs" document must fail fast, not eat the server's
+ * memory. 100 is far above what any real card uses (the corpus has none above 10).
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * One YAML document parsed with node ranges. All spans are offsets into the whole file's text
+ * (`base` is where the YAML starts), so rules never do offset arithmetic themselves.
+ */
+export class YamlTree {
+  readonly doc: Document.Parsed;
+  readonly syntaxErrors: YamlProblem[] = [];
+  readonly duplicateKeys: (YamlProblem & { key: string })[] = [];
+  readonly unsupportedTags: (YamlProblem & { tag: string })[] = [];
+  /** The data as plain JS, or undefined when it could not be built (see `valueError`). */
+  readonly value: unknown;
+  readonly valueError?: string;
+
+  constructor(
+    /** The YAML text alone (the front matter's content, or the whole config file). */
+    readonly source: string,
+    readonly base: number,
+  ) {
+    this.doc = parseDocument(source, { merge: true, prettyErrors: false, keepSourceTokens: false });
+    for (const error of this.doc.errors) {
+      const span = this.shift(error.pos);
+      if (error.code === 'DUPLICATE_KEY') {
+        this.duplicateKeys.push({ span, message: error.message, key: source.slice(error.pos[0], error.pos[1]) });
+      } else {
+        this.syntaxErrors.push({ span, message: firstMessageLine(error.message) });
+      }
+    }
+    for (const warning of this.doc.warnings) {
+      if (warning.code === 'TAG_RESOLVE_FAILED') {
+        const tag = warning.message.replace(/^Unresolved tag: /, '').replace(/^tag:yaml\.org,2002:/, '!!');
+        this.unsupportedTags.push({ span: this.shift(warning.pos), message: warning.message, tag });
+      }
+    }
+    let value: unknown;
+    try {
+      value = this.syntaxErrors.length > 0 ? undefined : this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      this.valueError = error instanceof Error ? error.message : String(error);
+    }
+    this.value = value;
+  }
+
+  get root(): Node | null {
+    return this.doc.contents;
+  }
+
+  /** Span of a node in file offsets. */
+  spanOf(node: Node): Span {
+    const [start, valueEnd] = node.range ?? [0, 0];
+    return { start: this.base + start, end: this.base + valueEnd };
+  }
+
+  /** Finds the node at `path`, with the key that holds it. Undefined when the path does not exist. */
+  locate(path: readonly PathSegment[]): LocatedNode | undefined {
+    let node: Node | null = this.root;
+    let key: Span | undefined;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair: Pair<unknown, unknown> | undefined = node.items.find((item) => keyText(item) === String(segment));
+        if (!pair) return undefined;
+        key = isScalar(pair.key) ? this.spanOf(pair.key) : undefined;
+        node = (pair.value as Node | null) ?? null;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item: unknown = node.items[segment];
+        if (item === undefined) return undefined;
+        key = undefined;
+        node = (item as Node | null) ?? null;
+      } else {
+        return undefined;
+      }
+    }
+    return { key, value: node ? this.spanOf(node) : undefined, node };
+  }
+
+  /** The deepest existing prefix of `path` (for errors about paths that do not exist yet). */
+  locateNearest(path: readonly PathSegment[]): { located: LocatedNode; depth: number } {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const located = this.locate(path.slice(0, depth));
+      if (located) return { located, depth };
+    }
+    return { located: { node: null }, depth: 0 };
+  }
+
+  /** A span cut at its first line break, so a finding on a whole mapping does not paint it all. */
+  firstLine(span: Span): Span {
+    const local = this.source.slice(span.start - this.base, span.end - this.base);
+    const newline = local.search(/[\r\n]/);
+    return newline < 0 ? span : { start: span.start, end: span.start + newline };
+  }
+
+  private shift([start, end]: [number, number]): Span {
+    return { start: this.base + start, end: this.base + Math.max(end, start) };
+  }
+}
+
+/** The text of a pair's key as the data sees it (`null` keys and complex keys become strings). */
+export function keyText(pair: Pair<unknown, unknown>): string {
+  const key = pair.key;
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+export function isPairNode(value: unknown): value is Pair<unknown, unknown> {
+  return isPair(value);
+}
+
+function firstMessageLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,42 @@
+import { compareDiagnostics, type CardDiagnostic } from './diagnostic';
+import type { ParsedDocument } from './document/parsedDocument';
+import type { FileSystem } from './fileSystem';
+import { DEFAULT_CONFIG, type ProjectConfig } from './projectConfig';
+import { RULE_CODES, RULE_FAMILIES } from './rules';
+import type { Finding } from './rules/rule';
+import type { SchemaRegistry } from './schemas/registry';
+
+export interface CheckOptions {
+  schemas: SchemaRegistry;
+  fs: FileSystem;
+  config?: ProjectConfig;
+  /** Absolute path of the document's file, for rules that look at its neighbours. */
+  path?: string;
+}
+
+/**
+ * Runs every rule family that applies to the document's kind and returns its diagnostics, sorted
+ * by position, with the project's severities applied. Pure apart from reads through `fs`.
+ */
+export function checkDocument(doc: ParsedDocument, options: CheckOptions): CardDiagnostic[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const diagnostics: CardDiagnostic[] = [];
+  const report = (finding: Finding): void => {
+    const code = RULE_CODES.get(finding.code);
+    if (!code) throw new Error(`Rule reported an unregistered code: ${finding.code}`);
+    const setting = config.rules[finding.code];
+    if (setting === 'off') return;
+    diagnostics.push({
+      code: finding.code,
+      severity: setting ?? finding.severity ?? code.severity,
+      message: finding.message,
+      range: doc.text.rangeOf(finding.span),
+      data: finding.data ?? {},
+    });
+  };
+  for (const family of RULE_FAMILIES) {
+    if (!family.kinds.includes(doc.kind)) continue;
+    family.check({ doc, schemas: options.schemas, fs: options.fs, path: options.path, report });
+  }
+  return diagnostics.sort(compareDiagnostics);
+}

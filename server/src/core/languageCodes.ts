@@ -1,0 +1,34 @@
+import { iso6393 } from 'iso-639-3';
+
+/** Values the Hub accepts in `language` besides ISO 639 codes. */
+const SPECIAL_VALUES = ['code', 'multilingual'];
+
+/** Every ISO 639-1, 639-2 (B and T) and 639-3 code, and language names to their shortest code. */
+const CODES: ReadonlySet<string> = new Set([
+  ...SPECIAL_VALUES,
+  ...iso6393.flatMap((language) =>
+    [language.iso6391, language.iso6392B, language.iso6392T, language.iso6393].filter(
+      (code): code is string => typeof code === 'string',
+    ),
+  ),
+]);
+
+const BY_NAME: ReadonlyMap<string, string> = new Map(
+  iso6393.map((language) => [language.name.toLowerCase(), language.iso6391 ?? language.iso6393]),
+);
+
+export function isLanguageCode(value: string): boolean {
+  return CODES.has(value);
+}
+
+/**
+ * What the author probably meant by an invalid language value: `es-ES` -> `es`, `EN` -> `en`,
+ * `English` -> `en`, `zh_CN` -> `zh`.
+ */
+export function suggestLanguageCode(value: string): string | undefined {
+  const lower = value.trim().toLowerCase();
+  if (CODES.has(lower)) return lower;
+  const prefix = /^([a-z]{2,3})[-_]/.exec(lower)?.[1];
+  if (prefix && CODES.has(prefix)) return prefix;
+  return BY_NAME.get(lower);
+}

@@ -1,0 +1,60 @@
+import { isMap, isScalar } from 'yaml';
+import { keyText } from '../document/yamlTree';
+import { cardSchemaId } from './metadata';
+import type { RuleFamily } from './rule';
+
+/** Pipeline tags the Hub retired, with the tag to use instead. */
+export const DEPRECATED_PIPELINE_TAGS: Record<string, string> = {
+  conversational: 'text-generation',
+  'text2text-generation': 'text-generation',
+};
+
+/** Deprecated keys with their replacement (the old plural spellings of the Hub's metadata). */
+export const DEPRECATED_KEYS: Record<string, string> = {
+  languages: 'language',
+  licenses: 'license',
+};
+
+/** Metadata the Hub still reads but has retired: old key spellings and pipeline tags. */
+export const deprecatedRules: RuleFamily = {
+  name: 'deprecated',
+  kinds: ['model-card', 'dataset-card'],
+  codes: [{ code: 'deprecated', severity: 'warning', summary: 'A deprecated metadata key or value.' }],
+  check({ doc, schemas, report }) {
+    const tree = doc.yaml;
+    const root = tree?.root;
+    if (!tree || !isMap(root)) return;
+    const schemaId = cardSchemaId(doc.kind);
+    const properties = (schemaId ? schemas.schema(schemaId)?.properties : undefined) as
+      Record<string, { deprecated?: boolean; deprecationMessage?: string }> | undefined;
+    const keys = new Set(root.items.map(keyText));
+    for (const pair of root.items) {
+      const key = keyText(pair);
+      const replacement = DEPRECATED_KEYS[key];
+      const schemaSaysDeprecated = properties?.[key]?.deprecated === true;
+      if (isScalar(pair.key) && (replacement || schemaSaysDeprecated)) {
+        const both = replacement !== undefined && keys.has(replacement);
+        report({
+          code: 'deprecated',
+          span: tree.spanOf(pair.key),
+          message: replacement
+            ? `"${key}" is deprecated: use "${replacement}"${both ? ` (this card has both: merge them into "${replacement}")` : ''}.`
+            : (properties?.[key]?.deprecationMessage ?? `"${key}" is deprecated.`),
+          data: { key, ...(replacement ? { replacement } : {}) },
+        });
+      }
+      if (key === 'pipeline_tag' && isScalar(pair.value) && typeof pair.value.value === 'string') {
+        const tag = pair.value.value;
+        const newTag = DEPRECATED_PIPELINE_TAGS[tag];
+        if (newTag) {
+          report({
+            code: 'deprecated',
+            span: tree.spanOf(pair.value),
+            message: `The pipeline tag "${tag}" is deprecated on the Hub: use "${newTag}".`,
+            data: { key, value: tag, replacement: newTag },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { datasetIdRules } from './datasetIdRules';
+import { deprecatedRules } from './deprecatedRules';
+import { emptyValueRules } from './emptyValueRules';
+import { frontMatterRules } from './frontMatterRules';
+import { languageRules } from './languageRules';
+import { licenseRules } from './licenseRules';
+import type { RuleCode, RuleFamily } from './rule';
+import { schemaRules } from './schemaRules';
+import { unknownKeyRules } from './unknownKeyRules';
+import { yamlRules } from './yamlRules';
+
+/** Every rule family, in the order their findings are produced. */
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  frontMatterRules,
+  yamlRules,
+  schemaRules,
+  unknownKeyRules,
+  deprecatedRules,
+  licenseRules,
+  languageRules,
+  datasetIdRules,
+  emptyValueRules,
+];
+
+/** Every diagnostic code by name: the public contract documented in docs/rules/. */
+export const RULE_CODES: ReadonlyMap<string, RuleCode> = new Map(
+  RULE_FAMILIES.flatMap((family) => family.codes.map((code) => [code.code, code] as const)),
+);

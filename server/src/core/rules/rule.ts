@@ -1,0 +1,40 @@
+import type { CardDiagnostic, Severity, Span } from '../diagnostic';
+import type { DocumentKind } from '../document/kind';
+import type { ParsedDocument } from '../document/parsedDocument';
+import type { FileSystem } from '../fileSystem';
+import type { SchemaRegistry } from '../schemas/registry';
+
+/** A diagnostic code: a public, stable name with its default severity and a one-line summary. */
+export interface RuleCode {
+  code: string;
+  severity: Severity;
+  summary: string;
+}
+
+export interface Finding {
+  code: string;
+  span: Span;
+  message: string;
+  /** Only when softer or harder than the code's default for this particular finding. */
+  severity?: Severity;
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  doc: ParsedDocument;
+  schemas: SchemaRegistry;
+  fs: FileSystem;
+  /** Absolute path of the document, when it is a file (undefined for unsaved editors). */
+  path?: string;
+  report(finding: Finding): void;
+}
+
+/** One family of related codes, checked together (one file per family under `rules/`). */
+export interface RuleFamily {
+  name: string;
+  codes: readonly RuleCode[];
+  kinds: readonly DocumentKind[];
+  check(context: RuleContext): void;
+}
+
+export type { CardDiagnostic };

@@ -1,0 +1,109 @@
+import Ajv2020, { type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+export type JsonSchema = AnySchemaObject;
+
+/**
+ * Annotation keywords our schemas carry for the editor (hover, completion, quick-fixes).
+ * `knownValues` also validates: a value outside the list is reported as a warning, because the Hub
+ * accepts it but will not recognise it (e.g. an unlisted `library_name`).
+ */
+const ANNOTATIONS = [
+  'enumDescriptions',
+  'knownValueDescriptions',
+  'deprecationMessage',
+  'markdownDescription',
+  'defaultSnippets',
+];
+
+/**
+ * Compiles schemas once and hands out validators. One registry per process (created by the CLI or
+ * the server and passed down), never module state, so tests get a fresh one for free.
+ */
+export class SchemaRegistry {
+  private readonly ajv: Ajv2020;
+  private readonly schemas = new Map<string, JsonSchema>();
+  private readonly subValidators = new WeakMap<object, ValidateFunction>();
+
+  constructor(schemas: readonly JsonSchema[]) {
+    this.ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+    addFormats(this.ajv);
+    this.ajv.addKeyword({ keyword: ANNOTATIONS });
+    this.ajv.addKeyword({
+      keyword: 'knownValues',
+      schemaType: 'array',
+      validate: (known: unknown[], data: unknown) => typeof data !== 'string' || known.includes(data),
+    });
+    for (const schema of schemas) {
+      const id = schema.$id;
+      if (typeof id !== 'string') throw new Error('A bundled schema has no $id');
+      const absolute = absolutizeRefs(schema, id) as JsonSchema;
+      this.schemas.set(id, absolute);
+      this.ajv.addSchema(absolute);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.schemas.has(id);
+  }
+
+  /** The schema object with `$ref`s made absolute (so any sub-schema can be compiled alone). */
+  schema(id: string): JsonSchema | undefined {
+    return this.schemas.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.schemas.keys()];
+  }
+
+  /** The compiled validator of a registered schema; ajv compiles on first use and caches. */
+  validator(id: string): ValidateFunction {
+    const validate = this.ajv.getSchema(id);
+    if (!validate) throw new Error(`Unknown schema ${id}`);
+    return validate;
+  }
+
+  /** A validator for a sub-schema object of a registered schema (anyOf branches), cached. */
+  subValidator(schema: JsonSchema): ValidateFunction {
+    if (typeof schema.$id === 'string' && this.schemas.has(schema.$id)) return this.validator(schema.$id);
+    let validate = this.subValidators.get(schema);
+    if (!validate) {
+      validate = this.ajv.compile(schema);
+      this.subValidators.set(schema, validate);
+    }
+    return validate;
+  }
+
+  /** Follows `$ref` chains (absolute, as this registry stores them) to the schema object they name. */
+  resolve(schema: JsonSchema | boolean | undefined): JsonSchema | undefined {
+    let current = schema;
+    for (let hops = 0; hops < 32; hops++) {
+      if (current === undefined || typeof current === 'boolean') return undefined;
+      const ref = current.$ref;
+      if (typeof ref !== 'string') return current;
+      current = this.lookup(ref);
+    }
+    return undefined;
+  }
+
+  private lookup(ref: string): JsonSchema | undefined {
+    const [base = '', pointer = ''] = ref.split('#');
+    let target: unknown = this.schemas.get(base);
+    for (const part of pointer.split('/').filter(Boolean)) {
+      const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+      target = target && typeof target === 'object' ? (target as Record<string, unknown>)[key] : undefined;
+    }
+    return target && typeof target === 'object' ? (target as JsonSchema) : undefined;
+  }
+}
+
+/** Rewrites relative `$ref`s against the schema's `$id`, returning a copy. */
+function absolutizeRefs(node: unknown, baseId: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => absolutizeRefs(item, baseId));
+  if (!node || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    copy[key] = key === '$ref' && typeof value === 'string' ? new URL(value, baseId).href : absolutizeRefs(value, baseId);
+  }
+  return copy;
+}

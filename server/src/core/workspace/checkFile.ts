@@ -1,0 +1,36 @@
+import type { CardDiagnostic } from '../diagnostic';
+import type { DocumentKind } from '../document/kind';
+import { ParsedDocument } from '../document/parsedDocument';
+import { checkDocument } from '../engine';
+import { basename, dirname, type FileSystem } from '../fileSystem';
+import type { ProjectConfig } from '../projectConfig';
+import type { SchemaRegistry } from '../schemas/registry';
+
+export interface FileReport {
+  path: string;
+  kind: DocumentKind;
+  diagnostics: CardDiagnostic[];
+}
+
+export interface CheckFileOptions {
+  fs: FileSystem;
+  schemas: SchemaRegistry;
+  config: ProjectConfig;
+  /** Force the kind (`--kind`); otherwise it is detected from name, content and neighbours. */
+  kind?: DocumentKind;
+}
+
+/**
+ * Checks one file on disk. Returns undefined for files that are not cards or configs (and for
+ * binary files), which the CLI then leaves out of its report.
+ */
+export function checkFile(path: string, options: CheckFileOptions): FileReport | undefined {
+  const text = options.fs.readFile(path);
+  if (text === undefined || text.includes('\u0000')) return undefined;
+  const doc = new ParsedDocument(
+    { uri: path, fileName: basename(path), version: 0, text },
+    { kind: options.kind, siblings: () => options.fs.readDirectory(dirname(path)) },
+  );
+  if (doc.kind === 'other') return undefined;
+  return { path, kind: doc.kind, diagnostics: checkDocument(doc, { ...options, path }) };
+}
