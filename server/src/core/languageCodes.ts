@@ -13,9 +13,29 @@ const CODES: ReadonlySet<string> = new Set([
   ),
 ]);
 
-const BY_NAME: ReadonlyMap<string, string> = new Map(
-  iso6393.map((language) => [language.name.toLowerCase(), language.iso6391 ?? language.iso6393]),
-);
+/**
+ * ISO 639-1 codes withdrawn in favour of new ones. The Hub still accepts them (Whisper's card
+ * lists `jw`), so they are a warning with the current code, not an error.
+ */
+export const WITHDRAWN_CODES: Readonly<Record<string, string>> = {
+  iw: 'he',
+  ji: 'yi',
+  in: 'id',
+  jw: 'jv',
+  mo: 'ro',
+  sh: 'sr',
+};
+
+/** Names people write instead of codes, beyond the ISO names (`greek` is "Modern Greek (1453-)"). */
+const NAME_ALIASES: Readonly<Record<string, string>> = { greek: 'el', farsi: 'fa', filipino: 'fil', mandarin: 'zh' };
+
+const BY_NAME: ReadonlyMap<string, string> = new Map([
+  ...iso6393.map((language): [string, string] => [
+    language.name.toLowerCase().replace(/\s*\(.*\)$/, ''),
+    language.iso6391 ?? language.iso6393,
+  ]),
+  ...Object.entries(NAME_ALIASES),
+]);
 
 export function isLanguageCode(value: string): boolean {
   return CODES.has(value);
@@ -28,6 +48,7 @@ export function isLanguageCode(value: string): boolean {
 export function suggestLanguageCode(value: string): string | undefined {
   const lower = value.trim().toLowerCase();
   if (CODES.has(lower)) return lower;
+  if (lower in WITHDRAWN_CODES) return WITHDRAWN_CODES[lower];
   const prefix = /^([a-z]{2,3})[-_]/.exec(lower)?.[1];
   if (prefix && CODES.has(prefix)) return prefix;
   return BY_NAME.get(lower);

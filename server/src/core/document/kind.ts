@@ -10,15 +10,32 @@ export interface KindEvidence {
   frontMatterKeys: readonly string[];
   /** The Markdown body's first heading text, if any (e.g. "Model Card for X"). */
   title?: string;
+  /** Texts of the body's headings, for telling a dataset card from a model card. */
+  headings?: () => readonly string[];
   /** Lists the files beside the document (asked only when needed); absent for unsaved editors. */
   siblings?: () => readonly string[];
 }
 
-const MODEL_CARD_NAMES = /^(model_card|modelcard|.+\.modelcard)\.md$/i;
-const DATASET_CARD_NAMES = /^(dataset_card|datasetcard|datasheet)\.md$/i;
+/** `MODEL_CARD.md`, `model-card.md`, `modelcard.md`, `x.modelcard.md`, `MUSICGEN_MODEL_CARD.md`. */
+const MODEL_CARD_NAMES = /(^|[._-])model[_-]?card\.md$/i;
+const DATASET_CARD_NAMES = /((^|[._-])dataset[_-]?card|^datasheet)\.md$/i;
 
 /** Keys only a model card has (product.md §1), plus `datasets`, which a dataset card never uses. */
-const MODEL_KEYS = ['pipeline_tag', 'library_name', 'model-index', 'base_model', 'base_model_relation', 'datasets'];
+const MODEL_KEYS = [
+  'pipeline_tag',
+  'library_name',
+  'model-index',
+  'base_model',
+  'base_model_relation',
+  'datasets',
+  'widget',
+  'metrics',
+  'inference',
+  'co2_eq_emissions',
+  'model_name',
+  'new_version',
+  'mask_token',
+];
 const DATASET_KEYS = [
   'task_categories',
   'task_ids',
@@ -32,6 +49,13 @@ const DATASET_KEYS = [
   'pretty_name',
   'paperswithcode_id',
 ];
+/** Keys both kinds of card use: they make a README a card, but not which kind. */
+const CARD_KEYS = ['license', 'language', 'languages', 'licenses', 'tags', 'license_name', 'license_link', 'thumbnail'];
+
+/** Headings only dataset cards have (both Hub templates). */
+const DATASET_HEADINGS =
+  /^(dataset (summary|structure|description|creation|details|sources)|data (fields|splits|instances)|considerations for using the data|supported tasks and leaderboards)\b/i;
+
 /** Weights or model configs beside a README make it the model's card. */
 const MODEL_FILE =
   /^(config\.json|adapter_config\.json|.+\.safetensors|pytorch_model.*\.bin|.+\.(onnx|gguf|ckpt|pt|pth|h5|keras|joblib|skops|msgpack))$/i;
@@ -49,6 +73,10 @@ export function detectMarkdownKind(evidence: KindEvidence): DocumentKind {
   if (title && /^model card\b/i.test(title)) return 'model-card';
   if (title && /^dataset card\b/i.test(title)) return 'dataset-card';
   if (siblings?.().some((name) => MODEL_FILE.test(name))) return 'model-card';
+  if (frontMatterKeys.some((key) => CARD_KEYS.includes(key))) {
+    const datasetHeadings = evidence.headings?.().filter((heading) => DATASET_HEADINGS.test(heading)).length ?? 0;
+    return datasetHeadings >= 2 ? 'dataset-card' : 'model-card';
+  }
   return 'other';
 }
 

@@ -42,7 +42,9 @@ export class ParsedDocument {
     this.frontMatter = markdown
       ? splitFrontMatter(this.text.text)
       : { state: 'missing', body: { start: 0, end: this.text.text.length } };
-    if (this.frontMatter.state !== 'missing') {
+    // An unclosed block is not metadata to the Hub (it renders the file as Markdown), so its
+    // lines are not parsed as YAML: that would bury the one real problem under syntax errors.
+    if (this.frontMatter.state === 'closed') {
       const { content } = this.frontMatter;
       this.yaml = new YamlTree(this.text.text.slice(content.start, content.end), content.start);
     }
@@ -53,6 +55,7 @@ export class ParsedDocument {
             fileName: source.fileName,
             frontMatterKeys: this.frontMatterKeys(),
             title: this.title()?.text,
+            headings: () => this.headingTexts(),
             siblings: options.siblings,
           })
         : 'other');
@@ -86,6 +89,14 @@ export class ParsedDocument {
     if (!match) return undefined;
     const start = match.index + match[0].indexOf(match[2] ?? '');
     return { text: match[2] ?? '', span: { start, end: start + (match[2] ?? '').length } };
+  }
+
+  /** The texts of the body's ATX headings (a cheap scan, for kind detection only). */
+  private headingTexts(): string[] {
+    const { body } = this.frontMatter;
+    return [...this.text.text.slice(body.start, body.end).matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map(
+      (match) => match[1] ?? '',
+    );
   }
 
   /** The first non-blank line of the body, where document-level findings go when there is no title. */

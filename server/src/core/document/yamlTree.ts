@@ -41,7 +41,12 @@ export class YamlTree {
     readonly source: string,
     readonly base: number,
   ) {
-    this.doc = parseDocument(source, { merge: true, prettyErrors: false, keepSourceTokens: false });
+    this.doc = parseDocument(source, {
+      merge: true,
+      prettyErrors: false,
+      // yaml reports some oddities (collection keys) with process.emitWarning: never print from the core.
+      logLevel: 'error',
+    });
     for (const error of this.doc.errors) {
       const span = this.shift(error.pos);
       if (error.code === 'DUPLICATE_KEY') {

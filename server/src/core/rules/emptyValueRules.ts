@@ -14,12 +14,14 @@ export const emptyValueRules: RuleFamily = {
     const tree = doc.yaml;
     if (!tree || tree.syntaxErrors.length > 0) return;
     const visit = (node: Node | null, path: string): void => {
-      if (isMap(node)) {
+      // `{lang_0}` in a flow mapping is an unfilled template placeholder, not an empty key.
+      if (isMap(node) && !node.flow) {
         for (const pair of node.items) {
           const key = keyText(pair);
           const value = pair.value as Node | null;
           const keyPath = path ? `${path}.${key}` : key;
-          const empty = value == null || (isScalar(value) && value.value === null);
+          // Only a key with nothing after it: an explicit `null` or `~` is a deliberate "none".
+          const empty = value == null || (isScalar(value) && value.value === null && isBlank(value.range));
           if (empty && isScalar(pair.key)) {
             report({
               code: 'empty-value',
@@ -38,3 +40,7 @@ export const emptyValueRules: RuleFamily = {
     visit(tree.root, '');
   },
 };
+
+function isBlank(range: [number, number, number] | null | undefined): boolean {
+  return !range || range[0] === range[1];
+}

@@ -1,4 +1,4 @@
-import { isLanguageCode, suggestLanguageCode } from '../languageCodes';
+import { isLanguageCode, suggestLanguageCode, WITHDRAWN_CODES } from '../languageCodes';
 import { hubPath } from '../schemas/messages';
 import { didYouMean } from '../suggest';
 import { stringItems } from './metadata';
@@ -16,6 +16,17 @@ export const languageRules: RuleFamily = {
       for (const item of stringItems(tree, [key])) {
         if (isLanguageCode(item.value)) continue;
         const suggestion = suggestLanguageCode(item.value);
+        const withdrawn = WITHDRAWN_CODES[item.value];
+        if (withdrawn) {
+          report({
+            code: 'language-code',
+            span: item.span,
+            severity: 'warning',
+            message: `"${hubPath(item.path)}" uses "${item.value}", an ISO 639-1 code that was withdrawn: use "${withdrawn}".`,
+            data: { path: item.path, value: item.value, suggestions: [withdrawn] },
+          });
+          continue;
+        }
         report({
           code: 'language-code',
           span: item.span,

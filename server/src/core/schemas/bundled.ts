@@ -2,6 +2,7 @@ import datasetCard from '../../../../schemas/dataset-card.schema.json';
 import libraryNames from '../../../../schemas/data/library-names.schema.json';
 import licenses from '../../../../schemas/data/licenses.schema.json';
 import pipelineTags from '../../../../schemas/data/pipeline-tags.schema.json';
+import sizeCategories from '../../../../schemas/data/size-categories.schema.json';
 import taskIds from '../../../../schemas/data/task-ids.schema.json';
 import modelCard from '../../../../schemas/model-card.schema.json';
 import { SchemaRegistry, type JsonSchema } from './registry';
@@ -10,7 +11,15 @@ import { SchemaRegistry, type JsonSchema } from './registry';
  * The schemas that ship inside the bundle (so the CLI and server need no file lookups to start).
  * The same files are in the package's `schemas/` folder for users who reference them by path.
  */
-export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [licenses, pipelineTags, libraryNames, taskIds, modelCard, datasetCard];
+export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
+  licenses,
+  pipelineTags,
+  libraryNames,
+  taskIds,
+  sizeCategories,
+  modelCard,
+  datasetCard,
+];
 
 export function createBundledRegistry(): SchemaRegistry {
   return new SchemaRegistry(BUNDLED_SCHEMAS);

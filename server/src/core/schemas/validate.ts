@@ -28,7 +28,15 @@ export function validateData(
   schemaId: string,
   data: unknown,
 ): SchemaIssue[] {
-  return collect(registry, registry.validator(schemaId), data, [], data);
+  const issues = collect(registry, registry.validator(schemaId), data, [], data);
+  // The same keyword can fail twice on one value (a `$ref` with a sibling `type`): report it once.
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.keyword}\u0000${JSON.stringify(issue.path)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function collect(
