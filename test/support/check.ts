@@ -20,7 +20,10 @@ export interface CheckTextOptions {
 }
 
 /** Parses and checks `text` as the CLI would, over an in-memory workspace. */
-export function checkText(text: string, options: CheckTextOptions = {}): { doc: ParsedDocument; diagnostics: CardDiagnostic[] } {
+export function checkText(
+  text: string,
+  options: CheckTextOptions = {},
+): { doc: ParsedDocument; diagnostics: CardDiagnostic[] } {
   const path = options.path ?? '/work/model/README.md';
   const fs = memoryFileSystem({ ...options.files, [path]: text });
   const doc = new ParsedDocument(

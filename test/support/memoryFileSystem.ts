@@ -17,7 +17,8 @@ export function memoryFileSystem(files: Record<string, string>): FileSystem {
       const prefix = path === '/' ? '/' : `${path}/`;
       const names = new Set<string>();
       for (const candidate of [...Object.keys(files), ...folders]) {
-        if (candidate.startsWith(prefix) && candidate !== path) names.add(candidate.slice(prefix.length).split('/')[0] ?? '');
+        if (candidate.startsWith(prefix) && candidate !== path)
+          names.add(candidate.slice(prefix.length).split('/')[0] ?? '');
       }
       names.delete('');
       return [...names];
