@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, codes } from '../support/check';
+import { checkText, codes, coveredText } from '../support/check';
 
 const TITLE = '# Model Card for tiny\n';
 const card = (yaml: string): string => `---\n${yaml}---\n${TITLE}`;
@@ -25,7 +25,7 @@ describe('schema rules', () => {
     const [d] = checkText(card('license: mit\nlibrary_name: transformer\n')).diagnostics;
     assert.equal(d?.code, 'schema-enum');
     assert.equal(d?.severity, 'warning');
-    assert.deepEqual(d?.data.suggestions?.[0 as never], 'transformers');
+    assert.equal((d?.data.suggestions as string[])[0], 'transformers');
   });
 
   it('report one type error with the accepted types when no anyOf branch fits', () => {
@@ -156,6 +156,8 @@ describe('YAML problems', () => {
     const { doc, diagnostics } = checkText(card('license: mit\ntags: [a]\nlicense: mit\n'));
     assert.deepEqual(codes(diagnostics), ['yaml-duplicate-key']);
     assert.equal(diagnostics[0]?.range.start.line, 3);
+    assert.equal(coveredText(doc, diagnostics[0]!), 'license');
+    assert.equal(diagnostics[0]?.data.key, 'license');
     assert.equal(doc.kind, 'model-card');
   });
 });

@@ -13,15 +13,16 @@ function normalize(value: string): string {
 export function closestMatches(value: string, candidates: readonly string[], limit = 3): string[] {
   const wanted = normalize(value);
   if (wanted === '') return [];
-  const scored: { candidate: string; score: number }[] = [];
+  const scored: { candidate: string; score: number; exact: number }[] = [];
   for (const candidate of candidates) {
     if (candidate === value) continue;
     const normalized = normalize(candidate);
     const score = distance(wanted, normalized);
     const allowed = Math.max(1, Math.floor(Math.max(wanted.length, normalized.length) / 4));
-    if (score <= allowed) scored.push({ candidate, score });
+    if (score <= allowed) scored.push({ candidate, score, exact: distance(value, candidate) });
   }
-  scored.sort((a, b) => a.score - b.score || a.candidate.length - b.candidate.length);
+  // Ties on the normalized distance go to the candidate closest as written (case included).
+  scored.sort((a, b) => a.score - b.score || a.exact - b.exact || a.candidate.length - b.candidate.length);
   return scored.slice(0, limit).map((entry) => entry.candidate);
 }
 

@@ -30,7 +30,8 @@ const MAX_ALIAS_COUNT = 100;
 export class YamlTree {
   readonly doc: Document.Parsed;
   readonly syntaxErrors: YamlProblem[] = [];
-  readonly duplicateKeys: (YamlProblem & { key: string })[] = [];
+  /** Each repeated key, with the span of its first occurrence. */
+  readonly duplicateKeys: (YamlProblem & { key: string; first: Span })[] = [];
   readonly unsupportedTags: (YamlProblem & { tag: string })[] = [];
   /** The data as plain JS, or undefined when it could not be built (see `valueError`). */
   readonly value: unknown;
@@ -43,18 +44,16 @@ export class YamlTree {
   ) {
     this.doc = parseDocument(source, {
       merge: true,
+      // Duplicates are found by `findDuplicateKeys`, which knows the whole key's span.
+      uniqueKeys: false,
       prettyErrors: false,
       // yaml reports some oddities (collection keys) with process.emitWarning: never print from the core.
       logLevel: 'error',
     });
     for (const error of this.doc.errors) {
-      const span = this.shift(error.pos);
-      if (error.code === 'DUPLICATE_KEY') {
-        this.duplicateKeys.push({ span, message: error.message, key: source.slice(error.pos[0], error.pos[1]) });
-      } else {
-        this.syntaxErrors.push({ span, message: firstMessageLine(error.message) });
-      }
+      this.syntaxErrors.push({ span: this.shift(error.pos), message: firstMessageLine(error.message) });
     }
+    this.findDuplicateKeys(this.doc.contents);
     for (const warning of this.doc.warnings) {
       if (warning.code === 'TAG_RESOLVE_FAILED') {
         const tag = warning.message.replace(/^Unresolved tag: /, '').replace(/^tag:yaml\.org,2002:/, '!!');
@@ -74,10 +73,31 @@ export class YamlTree {
     return this.doc.contents;
   }
 
-  /** Span of a node in file offsets. */
+  /** Span of a node in file offsets, without the trailing line break of block collections. */
   spanOf(node: Node): Span {
     const [start, valueEnd] = node.range ?? [0, 0];
-    return { start: this.base + start, end: this.base + valueEnd };
+    let end = valueEnd;
+    while (end > start && /\s/.test(this.source[end - 1] ?? '')) end--;
+    return { start: this.base + start, end: this.base + end };
+  }
+
+  /** Records every key that repeats an earlier key of the same mapping (what the Hub refuses). */
+  private findDuplicateKeys(node: unknown): void {
+    if (isMap(node)) {
+      const seen = new Map<string, Span>();
+      for (const pair of node.items) {
+        const key = keyText(pair);
+        if (isScalar(pair.key)) {
+          const span = this.spanOf(pair.key);
+          const first = seen.get(key);
+          if (first) this.duplicateKeys.push({ span, first, key, message: `Map keys must be unique: "${key}"` });
+          else seen.set(key, span);
+        }
+        this.findDuplicateKeys(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) this.findDuplicateKeys(item);
+    }
   }
 
   /** Finds the node at `path`, with the key that holds it. Undefined when the path does not exist. */

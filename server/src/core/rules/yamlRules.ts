@@ -32,7 +32,7 @@ export const yamlRules: RuleFamily = {
         code: 'yaml-duplicate-key',
         span: duplicate.span,
         message: `Duplicate key "${duplicate.key}": the Hub refuses metadata with repeated keys, and other readers keep only the last value.`,
-        data: { key: duplicate.key },
+        data: { key: duplicate.key, first: duplicate.first },
       });
     }
     const isCard = doc.kind === 'model-card' || doc.kind === 'dataset-card';
