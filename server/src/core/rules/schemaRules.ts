@@ -1,5 +1,6 @@
 import { describeIssue } from '../schemas/messages';
-import { validateData, type SchemaIssue } from '../schemas/validate';
+import type { JsonSchema, SchemaRegistry } from '../schemas/registry';
+import { branchTypes, validateData, type SchemaIssue } from '../schemas/validate';
 import { DEPRECATED_PIPELINE_TAGS } from './deprecatedRules';
 import { cardSchemaId, readableMetadata, spanForKey, spanForValue } from './metadata';
 import type { RuleFamily } from './rule';
@@ -36,7 +37,7 @@ export const schemaRules: RuleFamily = {
           path: issue.path,
           keyword: issue.keyword,
           ...(described.suggestions?.length ? { suggestions: described.suggestions } : {}),
-          ...(issue.keyword === 'required' && issue.schema.properties ? { default: defaultOf(issue) } : {}),
+          ...(issue.keyword === 'required' ? requiredKeyFacts(issue, schemas) : {}),
         },
       });
     }
@@ -54,9 +55,14 @@ function isReportedElsewhere(issue: SchemaIssue): boolean {
   );
 }
 
-/** The schema's default for a missing key, for the "add key" quick-fix. */
-function defaultOf(issue: SchemaIssue): unknown {
+/** The missing key's default and JSON type, for the "add key" quick-fix. */
+function requiredKeyFacts(issue: SchemaIssue, schemas: SchemaRegistry): { default?: unknown; type?: string } {
   const key = issue.path[issue.path.length - 1];
-  const properties = issue.schema.properties as Record<string, { default?: unknown }> | undefined;
-  return typeof key === 'string' ? properties?.[key]?.default : undefined;
+  const properties = issue.schema.properties as Record<string, JsonSchema> | undefined;
+  const property = typeof key === 'string' ? properties?.[key] : undefined;
+  if (!property) return {};
+  const resolved = schemas.resolve(property) ?? property;
+  const branches = [resolved, ...((resolved.anyOf as JsonSchema[] | undefined) ?? [])];
+  const type = branches.map((branch) => branchTypes(schemas.resolve(branch) ?? branch)[0]).find(Boolean);
+  return { ...(resolved.default !== undefined ? { default: resolved.default } : {}), ...(type ? { type } : {}) };
 }

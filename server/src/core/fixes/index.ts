@@ -1,0 +1,17 @@
+import type { CardDiagnostic, Span } from '../diagnostic';
+import type { ParsedDocument } from '../document/parsedDocument';
+import type { Fix } from './fix';
+import { listRefactors } from './listRefactor';
+import { metadataFixes } from './metadataFixes';
+
+export type { Fix, TextEditSpan } from './fix';
+
+/** Quick-fixes for one of our diagnostics on this document version. */
+export function quickFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): Fix[] {
+  return metadataFixes(doc, diagnostic);
+}
+
+/** Rewrites offered at a place in the document, independent of diagnostics. */
+export function refactorsAt(doc: ParsedDocument, span: Span): Fix[] {
+  return listRefactors(doc, span);
+}
