@@ -27,7 +27,11 @@ function assertFixed(text: string, code: string, expected: string): void {
 describe('quick-fixes', () => {
   it('replace an enum value with the suggestion, keeping quotes', () => {
     assertFixed(`---\nlicense: apache2\n---\n${TITLE}`, 'schema-enum', `---\nlicense: apache-2.0\n---\n${TITLE}`);
-    assertFixed(`---\nlicense: 'Apache-2.0'\n---\n${TITLE}`, 'schema-enum', `---\nlicense: 'apache-2.0'\n---\n${TITLE}`);
+    assertFixed(
+      `---\nlicense: 'Apache-2.0'\n---\n${TITLE}`,
+      'schema-enum',
+      `---\nlicense: 'apache-2.0'\n---\n${TITLE}`,
+    );
   });
 
   it('fix a language code', () => {
@@ -51,7 +55,11 @@ describe('quick-fixes', () => {
   });
 
   it('rename deprecated keys and pipeline tags', () => {
-    assertFixed(`---\nlicense: mit\nlanguages:\n- en\n---\n${TITLE}`, 'deprecated', `---\nlicense: mit\nlanguage:\n- en\n---\n${TITLE}`);
+    assertFixed(
+      `---\nlicense: mit\nlanguages:\n- en\n---\n${TITLE}`,
+      'deprecated',
+      `---\nlicense: mit\nlanguage:\n- en\n---\n${TITLE}`,
+    );
     assertFixed(
       `---\nlicense: mit\npipeline_tag: conversational\n---\n${TITLE}`,
       'deprecated',
@@ -61,7 +69,13 @@ describe('quick-fixes', () => {
 
   it('does not offer a rename that would duplicate a key', () => {
     const { doc, diagnostics } = checkText(`---\nlicense: mit\nlanguage: en\nlanguages: [en]\n---\n${TITLE}`);
-    assert.deepEqual(quickFixes(doc, diagnostics.find((d) => d.code === 'deprecated')!), []);
+    assert.deepEqual(
+      quickFixes(
+        doc,
+        diagnostics.find((d) => d.code === 'deprecated')!,
+      ),
+      [],
+    );
   });
 
   it('remove a duplicate key (block and flow) and an empty key, CRLF kept', () => {
@@ -75,7 +89,11 @@ describe('quick-fixes', () => {
       'yaml-duplicate-key',
       `---\nlicense: mit\nwidget: [{text: a}]\n---\n${TITLE}`,
     );
-    assertFixed(`---\nlicense: mit\ntags:\n# keep me\n---\n${TITLE}`, 'empty-value', `---\nlicense: mit\n# keep me\n---\n${TITLE}`);
+    assertFixed(
+      `---\nlicense: mit\ntags:\n# keep me\n---\n${TITLE}`,
+      'empty-value',
+      `---\nlicense: mit\n# keep me\n---\n${TITLE}`,
+    );
   });
 
   it('add a missing required key in flow, block and list-item mappings', () => {

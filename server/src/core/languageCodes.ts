@@ -53,3 +53,12 @@ export function suggestLanguageCode(value: string): string | undefined {
   if (prefix && CODES.has(prefix)) return prefix;
   return BY_NAME.get(lower);
 }
+
+/** ISO 639-1 codes with their English names, plus the Hub's special values: what completion offers. */
+export const COMMON_LANGUAGES: readonly { code: string; name: string }[] = [
+  { code: 'multilingual', name: 'Many languages' },
+  { code: 'code', name: 'Programming languages' },
+  ...iso6393
+    .filter((language) => language.iso6391 !== undefined)
+    .map((language) => ({ code: language.iso6391 as string, name: language.name })),
+];

@@ -28,7 +28,9 @@ export function listRefactors(doc: ParsedDocument, at: Span): Fix[] {
     fixes.push({
       title: `Write "${key}" as a list`,
       kind: 'refactor.rewrite',
-      edits: [{ span: { start: keySpan.end, end: valueSpan.end }, newText: `:${lineBreak(doc)}${indent}- ${valueText}` }],
+      edits: [
+        { span: { start: keySpan.end, end: valueSpan.end }, newText: `:${lineBreak(doc)}${indent}- ${valueText}` },
+      ],
     });
   }
   return fixes;

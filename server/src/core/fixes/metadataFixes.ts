@@ -72,7 +72,14 @@ function deprecatedFix(doc: ParsedDocument, tree: YamlTree, span: Span, data: Re
   // Renaming `languages` to `language` when both exist would create a duplicate key.
   const root = tree.root;
   if (isMap(root) && root.items.some((pair) => keyText(pair) === replacement)) return [];
-  return [{ title: `Rename to "${replacement}"`, kind: 'quickfix', isPreferred: true, edits: [{ span, newText: replacement }] }];
+  return [
+    {
+      title: `Rename to "${replacement}"`,
+      kind: 'quickfix',
+      isPreferred: true,
+      edits: [{ span, newText: replacement }],
+    },
+  ];
 }
 
 /** Deletes the pair whose key is at `keySpan`: whole lines in block style, `, key: v` in flow style. */
@@ -81,7 +88,8 @@ function removePair(doc: ParsedDocument, tree: YamlTree, keySpan: Span, title: s
   if (!found) return [];
   const { pair, parent } = found;
   const text = doc.text.text;
-  const end = pair.value && (pair.value as { range?: unknown }).range ? tree.spanOf(pair.value as never).end : keySpan.end;
+  const end =
+    pair.value && (pair.value as { range?: unknown }).range ? tree.spanOf(pair.value as never).end : keySpan.end;
   let edit: TextEditSpan;
   if (parent.flow) {
     const index = parent.items.indexOf(pair);
@@ -90,7 +98,10 @@ function removePair(doc: ParsedDocument, tree: YamlTree, keySpan: Span, title: s
     edit =
       index > 0
         ? { span: { start: before, end }, newText: '' }
-        : { span: { start: keySpan.start, end: after >= 0 && index < parent.items.length - 1 ? after + 1 : end }, newText: '' };
+        : {
+            span: { start: keySpan.start, end: after >= 0 && index < parent.items.length - 1 ? after + 1 : end },
+            newText: '',
+          };
   } else {
     edit = { span: { start: lineStartOf(text, keySpan.start), end: nextLineStartOf(text, end) }, newText: '' };
   }
@@ -118,13 +129,21 @@ function findPairByKey(
 }
 
 /** Placeholder values by JSON type, for a required key with no schema default. */
-const PLACEHOLDERS: Record<string, string> = { string: 'TODO', number: '0', integer: '0', boolean: 'false', array: '[]', object: '{}' };
+const PLACEHOLDERS: Record<string, string> = {
+  string: 'TODO',
+  number: '0',
+  integer: '0',
+  boolean: 'false',
+  array: '[]',
+  object: '{}',
+};
 
 function addRequiredKey(doc: ParsedDocument, tree: YamlTree, data: Record<string, unknown>): Fix[] {
   const path = Array.isArray(data.path) ? (data.path as PathSegment[]) : [];
   const key = path[path.length - 1];
   if (typeof key !== 'string') return [];
-  const value = data.default !== undefined ? yamlScalar(data.default) : PLACEHOLDERS[String(data.type ?? 'string')] ?? 'TODO';
+  const value =
+    data.default !== undefined ? yamlScalar(data.default) : (PLACEHOLDERS[String(data.type ?? 'string')] ?? 'TODO');
   const edit = insertKey(doc, tree, path.slice(0, -1), `${key}: ${value}`);
   return edit ? [{ title: `Add "${key}"`, kind: 'quickfix', isPreferred: true, edits: [edit] }] : [];
 }
@@ -133,7 +152,16 @@ function addLicenseKeys(doc: ParsedDocument, tree: YamlTree, data: Record<string
   const missing = Array.isArray(data.missing) ? (data.missing as string[]) : [];
   const lines = missing.map((key) => (key === 'license_link' ? 'license_link: LICENSE' : `${key}: custom-license`));
   const edit = insertKey(doc, tree, [], lines.join(lineBreak(doc)));
-  return edit ? [{ title: `Add ${missing.map((k) => `"${k}"`).join(' and ')}`, kind: 'quickfix', isPreferred: true, edits: [edit] }] : [];
+  return edit
+    ? [
+        {
+          title: `Add ${missing.map((k) => `"${k}"`).join(' and ')}`,
+          kind: 'quickfix',
+          isPreferred: true,
+          edits: [edit],
+        },
+      ]
+    : [];
 }
 
 /**
@@ -141,7 +169,12 @@ function addLicenseKeys(doc: ParsedDocument, tree: YamlTree, data: Record<string
  * after its last entry with the entries' indentation (block), before `}` (flow), or at the end of
  * the front matter (root).
  */
-export function insertKey(doc: ParsedDocument, tree: YamlTree, parentPath: PathSegment[], line: string): TextEditSpan | undefined {
+export function insertKey(
+  doc: ParsedDocument,
+  tree: YamlTree,
+  parentPath: PathSegment[],
+  line: string,
+): TextEditSpan | undefined {
   const text = doc.text.text;
   const eol = lineBreak(doc);
   const split = doc.frontMatter;
@@ -165,5 +198,11 @@ export function insertKey(doc: ParsedDocument, tree: YamlTree, parentPath: PathS
   const keyStart = tree.spanOf(first).start;
   const indent = ' '.repeat(keyStart - lineStartOf(text, keyStart));
   const at = lineEndOf(text, span.end);
-  return { span: { start: at, end: at }, newText: line.split(eol).map((l) => `${eol}${indent}${l}`).join('') };
+  return {
+    span: { start: at, end: at },
+    newText: line
+      .split(eol)
+      .map((l) => `${eol}${indent}${l}`)
+      .join(''),
+  };
 }
