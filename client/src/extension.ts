@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { Commands, type CheckWorkspaceResult, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { RestartPolicy } from './restartPolicy';
+import { showTrustStatus } from './trust';
+
+/** The documents the server is given; it decides per file whether it is a card or config. */
+const DOCUMENT_SELECTOR = ['markdown', 'yaml', 'json', 'jsonc'].flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Cardwright', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+  const restarts = new RestartPolicy();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    // Evaluated at every (re)start, so granting trust and restarting takes effect.
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    synchronize: {
+      // Project config, and creations/deletions that can break or mend links and run references.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.cardwright.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+      ],
+    },
+    errorHandler: restarts.errorHandler(output),
+  };
+  client = new LanguageClient('cardwright', 'Cardwright', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('cardwright.checkWorkspace', () => checkWorkspace()),
+    vscode.commands.registerCommand('cardwright.restartServer', async () => {
+      restarts.reset();
+      await client?.restart();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      output.info('Workspace trusted: restarting the server with workspace schemas enabled.');
+      await client?.restart();
+    }),
+    showTrustStatus(),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
+  if (!client) return undefined;
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, {
+    command: Commands.checkWorkspace,
+    arguments: [],
+  })) as CheckWorkspaceResult;
+  const summary = `Cardwright checked ${result.files} files: ${result.errors} errors, ${result.warnings} warnings.`;
+  void vscode.window.showInformationMessage(summary, 'Show Problems').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return result;
+}

@@ -1,0 +1,111 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+} from 'vscode-languageserver';
+import type { Completion } from '../core/assist/completion';
+import type { HoverInfo } from '../core/assist/hover';
+import type { OutlineSymbol } from '../core/assist/symbols';
+import type { CardDiagnostic, Severity } from '../core/diagnostic';
+import { ruleDocsUrl } from '../core/docs';
+import type { ParsedDocument } from '../core/document/parsedDocument';
+import type { Fix } from '../core/fixes';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(diagnostic: CardDiagnostic): Diagnostic {
+  return {
+    range: diagnostic.range,
+    severity: SEVERITIES[diagnostic.severity],
+    code: diagnostic.code,
+    codeDescription: { href: ruleDocsUrl(diagnostic.code) },
+    source: 'cardwright',
+    message: diagnostic.message,
+    data: diagnostic.data,
+  };
+}
+
+/** Back from the client's copy (code actions receive the diagnostics the client shows). */
+export function fromLspDiagnostic(diagnostic: Diagnostic): CardDiagnostic | undefined {
+  if (diagnostic.source !== 'cardwright' || typeof diagnostic.code !== 'string') return undefined;
+  const severity =
+    (Object.keys(SEVERITIES) as Severity[]).find((key) => SEVERITIES[key] === diagnostic.severity) ?? 'warning';
+  const data =
+    diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as Record<string, unknown>) : {};
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  return { code: diagnostic.code, severity, message, range: diagnostic.range, data };
+}
+
+export function toCodeAction(doc: ParsedDocument, fix: Fix, diagnostic?: Diagnostic): CodeAction {
+  return {
+    title: fix.title,
+    kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
+    isPreferred: fix.isPreferred,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    edit: {
+      documentChanges: [
+        {
+          textDocument: { uri: doc.uri, version: doc.version },
+          edits: fix.edits.map((edit) => ({ range: doc.text.rangeOf(edit.span), newText: edit.newText })),
+        },
+      ],
+    },
+  };
+}
+
+export function toCompletionItem(doc: ParsedDocument, completion: Completion): CompletionItem {
+  return {
+    label: completion.label,
+    kind:
+      completion.kind === 'property'
+        ? CompletionItemKind.Property
+        : completion.kind === 'heading'
+          ? CompletionItemKind.Text
+          : CompletionItemKind.Value,
+    detail: completion.detail,
+    documentation: completion.documentation
+      ? { kind: MarkupKind.Markdown, value: completion.documentation }
+      : undefined,
+    sortText: completion.sortText,
+    filterText: completion.label,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: doc.text.rangeOf(completion.replace), newText: completion.insertText },
+  };
+}
+
+export function toHover(doc: ParsedDocument, hover: HoverInfo): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: doc.text.rangeOf(hover.span) };
+}
+
+const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
+  metadata: SymbolKind.Namespace,
+  key: SymbolKind.Property,
+  list: SymbolKind.Array,
+  object: SymbolKind.Object,
+  item: SymbolKind.Struct,
+  section: SymbolKind.String,
+};
+
+export function toDocumentSymbol(doc: ParsedDocument, symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name || ' ',
+    detail: symbol.detail,
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: doc.text.rangeOf(symbol.span),
+    selectionRange: doc.text.rangeOf(symbol.selection),
+    children: symbol.children.map((child) => toDocumentSymbol(doc, child)),
+  };
+}

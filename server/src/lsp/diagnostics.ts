@@ -1,0 +1,119 @@
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DiagnosticServerCancellationData,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { ParsedDocument } from '../core/document/parsedDocument';
+import { toLspDiagnostic } from './convert';
+import type { DocumentStore } from './documentStore';
+
+/** Validations cheaper than this run at once; dearer ones wait about as long as they cost. */
+const IMMEDIATE_BELOW_MS = 8;
+const MAX_DELAY_MS = 400;
+
+interface Result {
+  version: number;
+  generation: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Computes, caches and delivers diagnostics for open documents, by pull (`textDocument/diagnostic`)
+ * when the client supports it and by push otherwise. There is no fixed debounce: a document whose
+ * check took 2 ms is checked on the next tick after a change, one that took 80 ms waits ~80 ms so
+ * a burst of keystrokes costs one check. Results are cached per version and "generation" (bumped
+ * when settings or files the checks read change), and never published for an older version than
+ * the editor has.
+ */
+export class DiagnosticsService {
+  private readonly results = new Map<string, Result>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly costMs = new Map<string, number>();
+  private generation = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+    private readonly check: (doc: ParsedDocument) => Diagnostic[],
+    private readonly mode: 'push' | 'pull',
+  ) {}
+
+  /** The diagnostics of the document's current version (computed at most once per version). */
+  diagnosticsFor(doc: ParsedDocument): Diagnostic[] {
+    const cached = this.results.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.generation === this.generation) return cached.diagnostics;
+    const started = performance.now();
+    const diagnostics = this.check(doc);
+    const cost = performance.now() - started;
+    const previous = this.costMs.get(doc.uri);
+    this.costMs.set(doc.uri, previous === undefined ? cost : previous * 0.7 + cost * 0.3);
+    this.results.set(doc.uri, { version: doc.version, generation: this.generation, diagnostics });
+    return diagnostics;
+  }
+
+  /** A document was opened or changed. */
+  changed(uri: string): void {
+    if (this.mode === 'push') this.schedule(uri);
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    this.costMs.delete(uri);
+    if (this.mode === 'push') void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Settings or watched files changed: every open document must be checked again. */
+  invalidateAll(): void {
+    this.generation++;
+    if (this.mode === 'pull') {
+      void this.connection.languages.diagnostics.refresh();
+    } else {
+      for (const uri of this.store.openUris()) this.schedule(uri);
+    }
+  }
+
+  /** `textDocument/diagnostic`. */
+  pull(
+    params: DocumentDiagnosticParams,
+    token: CancellationToken,
+  ): DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData> {
+    // The client asks again (retriggerRequest) once its newer edits have arrived.
+    if (token.isCancellationRequested) {
+      return new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    }
+    const doc = this.store.get(params.textDocument.uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const resultId = `${doc.version}:${this.generation}`;
+    if (params.previousResultId === resultId && this.results.has(doc.uri)) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: this.diagnosticsFor(doc) };
+  }
+
+  private schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    const cost = this.costMs.get(uri) ?? 0;
+    const delay = cost < IMMEDIATE_BELOW_MS ? 0 : Math.min(Math.round(cost), MAX_DELAY_MS);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri);
+      }, delay),
+    );
+  }
+
+  private publish(uri: string): void {
+    const doc = this.store.get(uri);
+    if (!doc) return;
+    const diagnostics = this.diagnosticsFor(doc);
+    // Never publish for a version older than the editor has (its own schedule() covers the newer).
+    if (this.store.currentVersion(uri) !== doc.version) return;
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+}

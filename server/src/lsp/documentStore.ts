@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver';
+import { ParsedDocument } from '../core/document/parsedDocument';
+import { basename, dirname, type FileSystem } from '../core/fileSystem';
+
+/** The file path of a `file:` URI with forward slashes, or undefined for other schemes. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri).split('\\').join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Open documents parsed once per version. Diagnostics, code actions, completion, hover and
+ * symbols all ask here, so a version is never parsed twice.
+ */
+export class DocumentStore {
+  private readonly parsed = new Map<string, ParsedDocument>();
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly fs: FileSystem,
+  ) {}
+
+  get(uri: string): ParsedDocument | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.parsed.get(uri);
+    if (cached && cached.version === document.version) return cached;
+    const path = uriToPath(uri);
+    const fileName = basename(path ?? new URL(uri).pathname);
+    const doc = new ParsedDocument(
+      { uri, fileName, version: document.version, text: document.getText() },
+      { siblings: path ? () => this.fs.readDirectory(dirname(path)) : undefined },
+    );
+    this.parsed.set(uri, doc);
+    return doc;
+  }
+
+  /** The version the editor has now (to drop results computed for an older one). */
+  currentVersion(uri: string): number | undefined {
+    return this.documents.get(uri)?.version;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
+  }
+
+  openUris(): string[] {
+    return this.documents.keys();
+  }
+
+  forget(uri: string): void {
+    this.parsed.delete(uri);
+  }
+}

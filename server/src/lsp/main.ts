@@ -1,0 +1,7 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { startServer } from './server';
+
+// The transport comes from the command line: `--stdio` (other editors, our protocol tests) or
+// `--node-ipc` (the VS Code client). createConnection reads it from process.argv.
+startServer(createConnection(ProposedFeatures.all), { fs: nodeFileSystem });

@@ -1,0 +1,176 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completeAt } from '../core/assist/completion';
+import { hoverAt } from '../core/assist/hover';
+import { documentSymbols } from '../core/assist/symbols';
+import { checkDocument } from '../core/engine';
+import { dirname, type FileSystem } from '../core/fileSystem';
+import { quickFixes, refactorsAt } from '../core/fixes';
+import { ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
+import { createBundledRegistry } from '../core/schemas/bundled';
+import {
+  fromLspDiagnostic,
+  toCodeAction,
+  toCompletionItem,
+  toDocumentSymbol,
+  toHover,
+  toLspDiagnostic,
+} from './convert';
+import { DiagnosticsService } from './diagnostics';
+import { DocumentStore, uriToPath } from './documentStore';
+import { Commands, type InitializationOptions } from './protocol';
+import { SettingsStore } from './settings';
+import { checkWorkspace } from './workspaceCheck';
+
+export interface ServerRuntime {
+  fs: FileSystem;
+}
+
+/**
+ * Wires the core to an LSP connection. Transport-agnostic: `main.ts` passes a stdio or IPC
+ * connection, tests may pass a stream pair. Everything here is glue; the behaviour is in core.
+ */
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new DocumentStore(documents, runtime.fs);
+  const schemas = createBundledRegistry();
+  let resolver = new ProjectConfigResolver(runtime.fs);
+  let settings: SettingsStore;
+  let diagnostics: DiagnosticsService;
+  let workspaceFolders: string[] = [];
+  let trusted = true;
+  let supportsProgress = false;
+  const workspaceChecked = new Set<string>();
+
+  const configFor = (path: string | undefined): ProjectConfig =>
+    settings.apply(path ? resolver.forFolder(dirname(path)).config : { rules: {} });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
+    trusted = options.trusted !== false;
+    supportsProgress = capabilities.window?.workDoneProgress === true;
+    workspaceFolders = (params.workspaceFolders ?? [])
+      .map((folder) => uriToPath(folder.uri))
+      .filter((path): path is string => path !== undefined);
+    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
+    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    diagnostics = new DiagnosticsService(
+      connection,
+      store,
+      (doc) => {
+        if (!settings.validationEnabled || doc.kind === 'other') return [];
+        const path = uriToPath(doc.uri);
+        return checkDocument(doc, { schemas, fs: runtime.fs, config: configFor(path), path }).map(toLspDiagnostic);
+      },
+      pull ? 'pull' : 'push',
+    );
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '#'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        executeCommandProvider: { commands: [Commands.checkWorkspace] },
+      },
+      serverInfo: { name: 'cardwright', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await settings.refresh();
+    void connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'cardwright' })
+      .catch(() => undefined);
+    if (!trusted)
+      connection.console.info('Workspace is untrusted: only bundled schemas are used and nothing is written.');
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    await settings.refresh(change.settings);
+    diagnostics.invalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    // A `.cardwright.yaml`, a linked file or a run folder changed: re-read configs and re-check.
+    resolver = new ProjectConfigResolver(runtime.fs);
+    diagnostics.invalidateAll();
+  });
+
+  documents.onDidOpen(({ document }) => {
+    if (workspaceChecked.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+  documents.onDidChangeContent(({ document }) => diagnostics.changed(document.uri));
+  documents.onDidClose(({ document }) => {
+    store.forget(document.uri);
+    diagnostics.closed(document.uri);
+  });
+
+  connection.languages.diagnostics.on((params, token) => diagnostics.pull(params, token));
+
+  connection.onCodeAction((params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc || doc.kind === 'other') return [];
+    const actions: CodeAction[] = [];
+    const only = params.context.only;
+    const wants = (kind: string): boolean => !only || only.some((requested) => kind.startsWith(requested));
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const lspDiagnostic of params.context.diagnostics) {
+        const diagnostic = fromLspDiagnostic(lspDiagnostic);
+        if (!diagnostic) continue;
+        for (const fix of quickFixes(doc, diagnostic)) actions.push(toCodeAction(doc, fix, lspDiagnostic));
+      }
+    }
+    if (wants(CodeActionKind.RefactorRewrite)) {
+      const span = { start: doc.text.offsetAt(params.range.start), end: doc.text.offsetAt(params.range.end) };
+      for (const fix of refactorsAt(doc, span)) actions.push(toCodeAction(doc, fix));
+    }
+    return actions;
+  });
+
+  connection.onCompletion((params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc || doc.kind === 'other') return [];
+    return completeAt(doc, params.position, schemas).map((completion) => toCompletionItem(doc, completion));
+  });
+
+  connection.onHover((params) => {
+    const doc = store.get(params.textDocument.uri);
+    const hover = doc && doc.kind !== 'other' ? hoverAt(doc, params.position, schemas) : undefined;
+    return doc && hover ? toHover(doc, hover) : null;
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc || doc.kind === 'other') return [];
+    return documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol));
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== Commands.checkWorkspace) return undefined;
+    const result = await checkWorkspace(workspaceFolders, {
+      connection,
+      fs: runtime.fs,
+      schemas,
+      configFor,
+      isOpen: (uri) => store.isOpen(uri),
+      supportsProgress,
+    });
+    for (const uri of result.uris) workspaceChecked.add(uri);
+    return { files: result.files, errors: result.errors, warnings: result.warnings };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,51 @@
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import type { FileSystem } from '../core/fileSystem';
+import type { ProjectConfig } from '../core/projectConfig';
+import type { SchemaRegistry } from '../core/schemas/registry';
+import { checkFile } from '../core/workspace/checkFile';
+import { findCandidateFiles } from '../core/workspace/scan';
+import { toLspDiagnostic } from './convert';
+import type { CheckWorkspaceResult } from './protocol';
+
+export interface WorkspaceCheckDeps {
+  connection: Connection;
+  fs: FileSystem;
+  schemas: SchemaRegistry;
+  configFor(path: string): ProjectConfig;
+  /** Open documents are checked live from the editor's text; skip their files on disk. */
+  isOpen(uri: string): boolean;
+  supportsProgress: boolean;
+}
+
+/**
+ * Checks every card and config below the workspace folders and pushes their diagnostics, so they
+ * appear in the Problems panel without opening each file. Yields between files to stay
+ * responsive, and reports progress when the client supports it.
+ */
+export async function checkWorkspace(
+  folders: readonly string[],
+  deps: WorkspaceCheckDeps,
+): Promise<CheckWorkspaceResult & { uris: string[] }> {
+  const progress = deps.supportsProgress ? await deps.connection.window.createWorkDoneProgress() : undefined;
+  const files = [...new Set(folders.flatMap((folder) => findCandidateFiles(deps.fs, folder)))];
+  progress?.begin('Cardwright: checking the workspace', 0, `${files.length} files`, true);
+  const result = { files: 0, errors: 0, warnings: 0, uris: [] as string[] };
+  for (const [index, path] of files.entries()) {
+    if (progress?.token.isCancellationRequested) break;
+    const uri = pathToFileURL(path).href;
+    if (deps.isOpen(uri)) continue;
+    const report = checkFile(path, { fs: deps.fs, schemas: deps.schemas, config: deps.configFor(path) });
+    if (report) {
+      result.files++;
+      result.uris.push(uri);
+      result.errors += report.diagnostics.filter((d) => d.severity === 'error').length;
+      result.warnings += report.diagnostics.filter((d) => d.severity === 'warning').length;
+      await deps.connection.sendDiagnostics({ uri, diagnostics: report.diagnostics.map(toLspDiagnostic) });
+    }
+    progress?.report(Math.round(((index + 1) / files.length) * 100), path.slice(path.lastIndexOf('/') + 1));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  progress?.done();
+  return result;
+}
