@@ -9,7 +9,6 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { ParsedDocument } from '../core/document/parsedDocument';
-import { toLspDiagnostic } from './convert';
 import type { DocumentStore } from './documentStore';
 
 /** Validations cheaper than this run at once; dearer ones wait about as long as they cost. */
