@@ -82,6 +82,12 @@ async function session() {
   context = await chromium.launchPersistentContext(join(run.tmp, 'browser-profile'), {
     executablePath: tools.chromium,
     headless: true,
+    // Or chromium keeps crash-report folders in ~/.config/chromium.
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(run.tmp, 'browser-config'),
+      XDG_CACHE_HOME: join(run.tmp, 'browser-cache'),
+    },
     viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
