@@ -1,11 +1,15 @@
-// Runs the node:test suites named on the command line (default: unit and cli) in one runner
-// process, so the closing summary counts every test. Node 20's --test takes no globs, hence
-// this walk.
+// Runs the named test suites (default: unit, cli, lsp, e2e) and prints one closing total.
+// - unit, cli, lsp: node:test in one runner process (Node 20's --test takes no globs, hence the
+//   walk); the spec reporter prints to the terminal and a TAP copy gives the counts.
+// - e2e: test/e2e/run.sh (real VS Code via code-server; installs what it needs when missing).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const suites = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['unit', 'cli'];
+const requested = process.argv.slice(2);
+const suites = requested.length > 0 ? requested : ['unit', 'cli', 'lsp', 'e2e'];
+const nodeSuites = suites.filter((suite) => suite !== 'e2e');
 
 function testFiles(folder) {
   return readdirSync(folder)
@@ -17,12 +21,41 @@ function testFiles(folder) {
     });
 }
 
-const files = suites.flatMap((suite) => testFiles(join('test', suite)));
-if (files.length === 0) {
-  console.error(`No test files in ${suites.map((suite) => `test/${suite}`).join(', ')}`);
-  process.exit(1);
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+if (nodeSuites.length > 0) {
+  const files = nodeSuites.flatMap((suite) => testFiles(join('test', suite)));
+  if (files.length === 0) {
+    console.error(`No test files in ${nodeSuites.map((suite) => `test/${suite}`).join(', ')}`);
+    process.exit(1);
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'cardwright-tap-'));
+  const tap = join(scratch, 'results.tap');
+  const args = ['--import', 'tsx', '--test'];
+  args.push(
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+  );
+  const result = spawnSync(process.execPath, [...args, ...files], { stdio: 'inherit' });
+  const summary = readFileSync(tap, 'utf8');
+  passed += Number(/^# pass (\d+)$/m.exec(summary)?.[1] ?? 0);
+  failed += Number(/^# fail (\d+)$/m.exec(summary)?.[1] ?? 0);
+  rmSync(scratch, { recursive: true, force: true });
+  ok &&= result.status === 0;
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+
+if (suites.includes('e2e')) {
+  const result = spawnSync('bash', ['test/e2e/run.sh'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(result.stdout);
+  const counts = /^e2e: (\d+) passed, (\d+) failed/m.exec(result.stdout);
+  passed += Number(counts?.[1] ?? 0);
+  failed += Number(counts?.[2] ?? 0);
+  ok &&= result.status === 0 && counts !== null;
+}
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

@@ -15,7 +15,7 @@ for mode in trusted untrusted; do
   flags=()
   [ "$mode" = untrusted ] && flags=(--untrusted)
   log=$(mktemp)
-  node test/e2e/launch-code-server.mjs --workspace test/e2e/workspace --copy-workspace \
+  node test/e2e/launch-code-server.mjs --workspace examples --copy-workspace \
     --tests test/e2e/.runtime/out/index.js "${flags[@]}" "$@" | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   if [[ $(tail -n 1 "$log") =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then

@@ -37,11 +37,12 @@ describe('e2e smoke (trusted folder)', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), document.uri.toString());
     assert.equal(editor?.document.languageId, 'markdown');
-    assert.match(editor?.document.getText() ?? '', /^# tiny-e2e-model$/m);
+    assert.match(editor?.document.getText() ?? '', /^# Cardwright examples$/m);
   });
 
   it('edits and saves a workspace file', async () => {
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'scratch.txt');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('scratch\n'));
     const original = readFileSync(uri.fsPath, 'utf8');
     const document = await vscode.workspace.openTextDocument(uri);
     try {
@@ -51,8 +52,9 @@ describe('e2e smoke (trusted folder)', () => {
       assert.equal(await document.save(), true);
       assert.equal(readFileSync(uri.fsPath, 'utf8'), 'written by the e2e smoke test\n');
     } finally {
-      // Leave the folder as found, in case a caller ran on the checked-in workspace itself.
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(original));
+      // Leave the folder as found (the copy is shared by the suites that run after this one).
+      assert.equal(original, 'scratch\n');
+      await vscode.workspace.fs.delete(uri);
     }
   });
 

@@ -15,6 +15,6 @@ describe('e2e smoke (untrusted folder)', () => {
     assert.ok(folder, 'no workspace folder is open');
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'README.md'));
     await vscode.window.showTextDocument(document);
-    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /^# tiny-e2e-model$/m);
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /^# Cardwright examples$/m);
   });
 });

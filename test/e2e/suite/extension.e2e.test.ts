@@ -1,0 +1,113 @@
+// The extension in a real VS Code, on a copy of the examples/ workspace: diagnostics arrive as
+// the card is opened, a quick-fix applied through the editor's own commands removes its
+// diagnostic, completion, hover and outline answer, and Check Workspace fills the Problems panel.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { codeOf, codesOf, openCard, positionAfter, waitForDiagnostics, workspaceUri } from './helpers';
+
+const CARD = ['sentiment-model', 'README.md'];
+
+describe('Cardwright in VS Code (trusted folder)', () => {
+  it('shows Hub diagnostics for the example model card as it opens', async () => {
+    const editor = await openCard(...CARD);
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.map(codeOf).includes('language-code'));
+    const codes = diagnostics.map(codeOf);
+    for (const code of ['language-code', 'dataset-id', 'schema-type', 'schema-enum'])
+      assert.ok(codes.includes(code), `${code} in ${codes.join()}`);
+    const language = diagnostics.find((d) => codeOf(d) === 'language-code')!;
+    assert.equal(language.source, 'cardwright');
+    assert.equal(language.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(editor.document.getText(language.range), 'en-US');
+    const code = language.code as { target: vscode.Uri };
+    assert.match(code.target.toString(), /docs\/rules\/language-code\.md$/);
+  });
+
+  it('applies a quick-fix with executeCodeActionProvider and workspace.applyEdit', async () => {
+    const editor = await openCard(...CARD);
+    const uri = editor.document.uri;
+    const [language] = (await waitForDiagnostics(uri, (d) => d.map(codeOf).includes('language-code'))).filter(
+      (d) => codeOf(d) === 'language-code',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      language!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((action) => action.title === 'Change to "en"');
+    assert.ok(fix?.edit, `no "Change to en" among ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    await waitForDiagnostics(uri, (d) => !d.map(codeOf).includes('language-code'));
+    assert.match(editor.document.getText(), /^language: en$/m);
+    assert.ok(codesOf(uri).includes('dataset-id'), 'other findings stay');
+  });
+
+  it('completes metadata values and keys with their descriptions', async () => {
+    const editor = await openCard(...CARD);
+    const document = editor.document;
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionAfter(document, 'pipeline_tag: '),
+    );
+    const labels = values.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('text-classification') && labels.includes('fill-mask'), labels.slice(0, 10).join());
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, positionAfter(document, 'license: apache-2.0\n'), '\n');
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionAfter(document, 'license: apache-2.0\n'),
+    );
+    const thumbnail = keys.items.find((item) => item.label === 'thumbnail');
+    assert.ok(thumbnail, 'metadata keys are offered on an empty line');
+    assert.ok(!keys.items.some((item) => item.label === 'license'), 'a key already present is not offered');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('hovers with the schema description and outlines the card', async () => {
+    const editor = await openCard(...CARD);
+    const document = editor.document;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      new vscode.Position(1, 3),
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+      .join('\n');
+    assert.match(text, /\*\*language\*\*/);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      document.uri,
+    );
+    const metadata = symbols.find((symbol) => symbol.name === 'Metadata');
+    assert.ok(metadata?.children.some((child) => child.name === 'model-index'));
+    assert.ok(symbols.some((symbol) => symbol.name === 'Model Card for acme/sentiment-distilbert'));
+  });
+
+  it('leaves a README that is not a card alone', async () => {
+    const readme = await openCard('README.md');
+    const card = await openCard(...CARD);
+    // The server answers in order: once the card has results, the README's are final.
+    await waitForDiagnostics(card.document.uri, (d) => d.length > 0);
+    assert.deepEqual(codesOf(readme.document.uri), []);
+  });
+
+  it('checks the whole workspace into the Problems panel', async () => {
+    const dataset = workspaceUri('reviews-dataset', 'README.md');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === dataset.toString()),
+      'the dataset card is not open',
+    );
+    const result = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number }>(
+      'cardwright.checkWorkspace',
+    );
+    assert.ok(result && result.files >= 1, JSON.stringify(result));
+    const diagnostics = await waitForDiagnostics(dataset, (d) => d.length > 0);
+    assert.ok(diagnostics.map(codeOf).includes('deprecated'), diagnostics.map(codeOf).join());
+  });
+});
