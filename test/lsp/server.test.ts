@@ -20,6 +20,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { copyFixture } from '../support/cli';
+import { aliasBomb } from '../support/hostile';
 import { LspClient } from '../support/lspClient';
 
 const BROKEN = '---\nlicence: mit\nlicense: apache2\nlanguage: es-ES\n---\n# Model Card for tiny\n';
@@ -235,22 +236,7 @@ describe('language server over stdio, push diagnostics', () => {
   });
 
   it('survives hostile input and keeps answering', async () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [name, prev] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-      ['g', 'f'],
-      ['h', 'g'],
-    ]) {
-      bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
-    }
-    const uri = await client.open(
-      join(root, 'hostile/README.md'),
-      `---\n${bomb.join('\n')}\n---\n# Model Card for x\n`,
-    );
+    const uri = await client.open(join(root, 'hostile/README.md'), `---\n${aliasBomb(8)}---\n# Model Card for x\n`);
     const published = await client.waitForPublished(uri, () => true);
     assert.deepEqual(
       published.diagnostics.map((d) => d.code),
