@@ -3,7 +3,7 @@ import type { DocumentKind } from '../../server/src/core/document/kind';
 import { ParsedDocument } from '../../server/src/core/document/parsedDocument';
 import { checkDocument } from '../../server/src/core/engine';
 import { basename, dirname } from '../../server/src/core/fileSystem';
-import type { ProjectConfig } from '../../server/src/core/projectConfig';
+import { DEFAULT_CONFIG, type ProjectConfig } from '../../server/src/core/projectConfig';
 import { createBundledRegistry } from '../../server/src/core/schemas/bundled';
 import { memoryFileSystem } from './memoryFileSystem';
 
@@ -16,8 +16,29 @@ export interface CheckTextOptions {
   kind?: DocumentKind;
   /** Other files in the in-memory workspace, by absolute path. */
   files?: Record<string, string>;
+  /** Default: METADATA_TEST_CONFIG. Pass DEFAULT_CONFIG to check as the CLI does with no settings file. */
   config?: ProjectConfig;
 }
+
+/** The codes about a card's Markdown body (issue 3), as opposed to its metadata. */
+export const BODY_CODES = [
+  'section-missing',
+  'section-empty',
+  'heading-duplicate',
+  'placeholder-text',
+  'speed-without-hardware',
+  'link-broken',
+];
+
+/**
+ * Most test cards are metadata and a title, written to exercise one metadata rule (or its fix):
+ * body checks stay out of their expectations. The body tests pass DEFAULT_CONFIG (what the CLI
+ * uses without a settings file) or a config of their own.
+ */
+export const METADATA_TEST_CONFIG: ProjectConfig = {
+  ...DEFAULT_CONFIG,
+  rules: Object.fromEntries(BODY_CODES.map((code) => [code, 'off'])),
+};
 
 /** Parses and checks `text` as the CLI would, over an in-memory workspace. */
 export function checkText(
@@ -30,7 +51,10 @@ export function checkText(
     { uri: path, fileName: basename(path), version: 1, text },
     { kind: options.kind ?? 'model-card', siblings: () => fs.readDirectory(dirname(path)) },
   );
-  return { doc, diagnostics: checkDocument(doc, { schemas, fs, config: options.config, path }) };
+  return {
+    doc,
+    diagnostics: checkDocument(doc, { schemas, fs, config: options.config ?? METADATA_TEST_CONFIG, path }),
+  };
 }
 
 /** The codes of the diagnostics, in order. */

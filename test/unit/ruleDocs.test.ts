@@ -22,6 +22,8 @@ interface Example {
   file: string;
   /** From `kind=`; undefined lets detection run, as the CLI does without `--kind`. */
   kind?: DocumentKind;
+  /** From `files=a,b/c`: empty files created beside the example (for links that must resolve). */
+  neighbours: string[];
 }
 
 interface RulePage {
@@ -32,14 +34,17 @@ interface RulePage {
   fixed?: Example;
 }
 
-/** The first fenced block after the line `## <heading>`, with its `file=` and `kind=` attributes. */
+/**
+ * The first fenced block (```markdown, or ```yaml for settings files) after the line
+ * `## <heading>`, with its `file=`, `kind=` and `files=` attributes.
+ */
 function exampleAfter(lines: string[], heading: string): Example | undefined {
   const start = lines.indexOf(`## ${heading}`);
   if (start < 0) return undefined;
   for (let index = start + 1; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (line.startsWith('## ')) return undefined;
-    const open = /^(`{3,})markdown(?:\s+(.*))?$/.exec(line);
+    const open = /^(`{3,})(?:markdown|yaml)(?:\s+(.*))?$/.exec(line);
     if (!open) continue;
     const fence = open[1] ?? '```';
     const attributes = new Map(
@@ -57,7 +62,12 @@ function exampleAfter(lines: string[], heading: string): Example | undefined {
       kind === undefined || DOCUMENT_KINDS.includes(kind as DocumentKind),
       `unknown kind=${kind} after "## ${heading}"`,
     );
-    return { text: lines.slice(index + 1, end).join('\n') + '\n', file, kind: kind as DocumentKind | undefined };
+    return {
+      text: lines.slice(index + 1, end).join('\n') + '\n',
+      file,
+      kind: kind as DocumentKind | undefined,
+      neighbours: (attributes.get('files') ?? '').split(',').filter(Boolean),
+    };
   }
   return undefined;
 }
@@ -76,7 +86,8 @@ function readPage(fileName: string): RulePage {
  */
 function checkExample(example: Example): { kind: DocumentKind; diagnostics: CardDiagnostic[] } {
   const path = `/work/example/${example.file}`;
-  const fs = memoryFileSystem({ [path]: example.text });
+  const neighbours = Object.fromEntries(example.neighbours.map((name) => [`/work/example/${name}`, '']));
+  const fs = memoryFileSystem({ ...neighbours, [path]: example.text });
   const doc = new ParsedDocument(
     { uri: path, fileName: basename(path), version: 0, text: example.text },
     { kind: example.kind, siblings: () => fs.readDirectory(dirname(path)) },

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/document/kind';
 
+/** The kinds `--kind` can force: settings files are recognised by name only. */
+const FORCEABLE_KINDS = DOCUMENT_KINDS.filter((kind) => kind !== 'other' && kind !== 'project-config');
+
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CheckArgs {
@@ -23,7 +26,7 @@ scanned recursively, skipping node_modules, .git and git-ignored paths).
 
 Options:
   --format text|json|sarif  output format (default: text)
-  --kind KIND               treat every file as KIND: ${DOCUMENT_KINDS.filter((k) => k !== 'other').join(', ')}
+  --kind KIND               treat every file as KIND: ${FORCEABLE_KINDS.join(', ')}
   --config FILE             use this .cardwright.yaml instead of the nearest one
   --max-warnings N          exit 1 when there are more than N warnings
   -h, --help                show this help
@@ -61,8 +64,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     throw new UsageError(`--format must be text, json or sarif, not "${format}".`);
   }
   const kind = values.kind;
-  if (kind !== undefined && (!(DOCUMENT_KINDS as readonly string[]).includes(kind) || kind === 'other')) {
-    throw new UsageError(`--kind must be one of model-card, dataset-card, training-config, not "${kind}".`);
+  if (kind !== undefined && !(FORCEABLE_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`--kind must be one of ${FORCEABLE_KINDS.join(', ')}, not "${kind}".`);
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {

@@ -4,6 +4,7 @@ import type { FileSystem } from '../core/fileSystem';
 import { dirname } from '../core/fileSystem';
 import { parseProjectConfig, ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
 import { createBundledRegistry } from '../core/schemas/bundled';
+import type { SchemaRegistry } from '../core/schemas/registry';
 import { checkFile, type FileReport } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
 import { parseCliArgs, USAGE, UsageError, type CheckArgs } from './args';
@@ -43,16 +44,15 @@ export function runCli(argv: string[], io: CliIo): number {
 
 function runCheck(args: CheckArgs, io: CliIo): number {
   const toAbsolute = (path: string): string => nodePath.resolve(io.cwd, path).split(nodePath.sep).join('/');
-  const forced = args.config === undefined ? undefined : loadForcedConfig(toAbsolute(args.config), io);
-  const resolver = new ProjectConfigResolver(io.fs);
-  const warned = new Set<string>();
+  const schemas = createBundledRegistry();
+  const forcedPath = args.config === undefined ? undefined : toAbsolute(args.config);
+  const forced = forcedPath === undefined ? undefined : loadForcedConfig(forcedPath, io, schemas);
+  const resolver = new ProjectConfigResolver(io.fs, schemas);
+  // Every settings file in force is checked too, so a broken one shows up in the report.
+  const settingsFiles = new Set<string>(forcedPath ? [forcedPath] : []);
   const configFor = (path: string): ProjectConfig => {
-    if (forced) return forced;
-    const { config, problems } = resolver.forFolder(dirname(path));
-    if (config.source && problems.length > 0 && !warned.has(config.source)) {
-      warned.add(config.source);
-      for (const problem of problems) io.stderr(`cardwright: ${display(config.source, io.cwd)}: ${problem}\n`);
-    }
+    const config = forced ?? resolver.forFolder(dirname(path)).config;
+    if (config.source) settingsFiles.add(config.source);
     return config;
   };
 
@@ -61,12 +61,13 @@ function runCheck(args: CheckArgs, io: CliIo): number {
     if (!io.fs.exists(path)) throw new UsageError(`cannot read "${display(path, io.cwd)}": no such file or folder.`);
     for (const file of findCandidateFiles(io.fs, path)) files.add(file);
   }
-  const schemas = createBundledRegistry();
   const reports: FileReport[] = [];
-  for (const file of files) {
-    const report = checkFile(file, { fs: io.fs, schemas, config: configFor(file), kind: args.kind });
+  const check = (file: string, kind = args.kind): void => {
+    const report = checkFile(file, { fs: io.fs, schemas, config: configFor(file), kind });
     if (report) reports.push({ ...report, path: display(report.path, io.cwd) });
-  }
+  };
+  for (const file of files) check(file);
+  for (const file of [...settingsFiles].filter((file) => !files.has(file))) check(file, 'project-config');
 
   if (args.format === 'json') io.stdout(formatJson(reports));
   else if (args.format === 'sarif') io.stdout(formatSarif(reports, io.version, pathToFileURL(io.cwd + '/').href));
@@ -83,12 +84,11 @@ function runCheck(args: CheckArgs, io: CliIo): number {
   return 0;
 }
 
-function loadForcedConfig(path: string, io: CliIo): ProjectConfig {
+function loadForcedConfig(path: string, io: CliIo, schemas: SchemaRegistry): ProjectConfig {
   const text = io.fs.readFile(path);
   if (text === undefined) throw new UsageError(`cannot read the config file "${display(path, io.cwd)}".`);
-  const { config, problems } = parseProjectConfig(text, path);
-  for (const problem of problems) io.stderr(`cardwright: ${display(path, io.cwd)}: ${problem}\n`);
-  return config;
+  // Its problems are reported as diagnostics on it (config-invalid), like a discovered one's.
+  return parseProjectConfig(text, path, schemas).config;
 }
 
 /** Paths in output: relative to the working folder when inside it, with forward slashes. */

@@ -36,7 +36,7 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions): CardD
   };
   for (const family of RULE_FAMILIES) {
     if (!family.kinds.includes(doc.kind)) continue;
-    family.check({ doc, schemas: options.schemas, fs: options.fs, path: options.path, report });
+    family.check({ doc, schemas: options.schemas, fs: options.fs, config, path: options.path, report });
   }
   return diagnostics.sort(compareDiagnostics);
 }

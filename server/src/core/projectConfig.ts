@@ -1,47 +1,97 @@
-import { isMap, parseDocument } from 'yaml';
-import type { Severity } from './diagnostic';
+import configSchema from '../../../schemas/cardwright-config.schema.json';
+import type { ProfileName } from './conceptProfiles';
+import type { CardKind, ConceptId } from './concepts';
+import type { Severity, Span } from './diagnostic';
+import { PROJECT_CONFIG_NAMES } from './document/kind';
+import { YamlTree, type PathSegment } from './document/yamlTree';
 import { dirname, joinPath, type FileSystem } from './fileSystem';
+import { spanForKey, spanForValue } from './rules/metadata';
+import { describeIssue, hubPath } from './schemas/messages';
+import { SchemaRegistry, type JsonSchema } from './schemas/registry';
+import { validateData, type SchemaIssue } from './schemas/validate';
+import { closestMatches, didYouMean } from './suggest';
 
 export type RuleSetting = Severity | 'off';
 
+export interface SectionSettings {
+  /** Replaces the profile's list for this kind of card. */
+  required?: readonly ConceptId[];
+  /** Extra phrases per concept, added to the built-in synonyms. */
+  synonyms?: Readonly<Partial<Record<ConceptId, readonly string[]>>>;
+}
+
+/** `schemas:` entries: a schema path or URL and the globs of the files it applies to. */
+export interface SchemaAssociation {
+  schema: string;
+  files: readonly string[];
+}
+
 /** The settings that decide what a check reports: from `.cardwright.yaml`, then editor settings. */
 export interface ProjectConfig {
-  /** The file the settings came from, when there is one. */
+  /** The file the settings came from, when there is one (relative paths in it resolve from its folder). */
   source?: string;
   /** Per-code severity, or `off`. */
   rules: Readonly<Record<string, RuleSetting>>;
+  /** A named profile or a custom list of concepts; absent means `release`. */
+  profile?: ProfileName | readonly ConceptId[];
+  sections?: Readonly<Partial<Record<CardKind, SectionSettings>>>;
+  schemas?: readonly SchemaAssociation[];
 }
 
 export const DEFAULT_CONFIG: ProjectConfig = { rules: {} };
 
-export const CONFIG_FILE_NAMES = ['.cardwright.yaml', '.cardwright.yml'];
+export const CONFIG_FILE_NAMES = PROJECT_CONFIG_NAMES;
 
-const SETTINGS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+export const CONFIG_SCHEMA_ID = configSchema.$id;
 
-/** Reads a `.cardwright.yaml`. Entries it cannot use are skipped and listed in `problems`. */
-export function parseProjectConfig(text: string, source?: string): { config: ProjectConfig; problems: string[] } {
-  const problems: string[] = [];
-  const doc = parseDocument(text);
-  const rules: Record<string, RuleSetting> = {};
-  if (doc.errors.length > 0) {
-    problems.push(`YAML syntax error: ${doc.errors[0]?.message.split('\n')[0] ?? ''}`);
-  } else if (doc.contents !== null && !isMap(doc.contents)) {
-    problems.push('the file must be a mapping of settings');
-  } else {
-    const raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
-    const rawRules = raw.rules;
-    if (rawRules !== undefined && (typeof rawRules !== 'object' || rawRules === null || Array.isArray(rawRules))) {
-      problems.push('"rules" must be a mapping of code to severity');
-    } else {
-      for (const [code, value] of Object.entries((rawRules ?? {}) as Record<string, unknown>)) {
-        // YAML 1.1 readers turn an unquoted `off` into false; accept both spellings.
-        const setting = value === false ? 'off' : value;
-        if (typeof setting === 'string' && SETTINGS.includes(setting)) rules[code] = setting as RuleSetting;
-        else problems.push(`"rules.${code}" must be one of ${SETTINGS.join(', ')}`);
-      }
-    }
-  }
-  return { config: { source, rules }, problems };
+/** A setting that could not be used, placed on the file (`config-invalid`). */
+export interface ConfigProblem {
+  span: Span;
+  message: string;
+  path: PathSegment[];
+  suggestions?: string[];
+}
+
+export interface ConfigReading {
+  config: ProjectConfig;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Reads a parsed `.cardwright.yaml`. The file is validated against
+ * schemas/cardwright-config.schema.json; each part that fails is left out, so the documents under
+ * it get the defaults for exactly the broken parts and the rest still applies. YAML syntax errors
+ * are not listed here (`yaml-syntax` reports them): with one, the whole file falls back.
+ */
+export function readProjectConfig(tree: YamlTree, schemas: SchemaRegistry, source?: string): ConfigReading {
+  if (tree.syntaxErrors.length > 0 || tree.valueError || tree.root == null)
+    return { config: { source, rules: {} }, problems: [] };
+  const data = withOffAsString(tree.value);
+  const issues = validateData(schemas, CONFIG_SCHEMA_ID, data);
+  const problems = issues.map((issue) => describeConfigIssue(tree, schemas, issue));
+  const usable = prune(data, issues.map(prunedPath));
+  return { config: { source, ...(isRecord(usable) ? fromValidData(usable) : { rules: {} }) }, problems };
+}
+
+/** Reads `.cardwright.yaml` text. `problems` are one-line messages with their line numbers. */
+export function parseProjectConfig(
+  text: string,
+  source?: string,
+  schemas: SchemaRegistry = configSchemaRegistry(),
+): { config: ProjectConfig; problems: string[] } {
+  const tree = new YamlTree(text, 0);
+  const { config, problems } = readProjectConfig(tree, schemas, source);
+  const line = (offset: number): number => text.slice(0, offset).split('\n').length;
+  const messages = [
+    ...tree.syntaxErrors.map((error) => `line ${line(error.span.start)}: YAML syntax error: ${error.message}`),
+    ...problems.map((problem) => `line ${line(problem.span.start)}: ${problem.message}`),
+  ];
+  return { config, problems: messages };
+}
+
+/** A registry holding only the settings schema, for hosts that have no bundled registry at hand. */
+export function configSchemaRegistry(): SchemaRegistry {
+  return new SchemaRegistry([configSchema as JsonSchema]);
 }
 
 /**
@@ -51,7 +101,10 @@ export function parseProjectConfig(text: string, source?: string): { config: Pro
 export class ProjectConfigResolver {
   private readonly byFolder = new Map<string, { config: ProjectConfig; problems: string[] }>();
 
-  constructor(private readonly fs: FileSystem) {}
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly schemas: SchemaRegistry = configSchemaRegistry(),
+  ) {}
 
   forFolder(folder: string): { config: ProjectConfig; problems: string[] } {
     const cached = this.byFolder.get(folder);
@@ -61,7 +114,7 @@ export class ProjectConfigResolver {
       const path = joinPath(folder, name);
       const text = this.fs.readFile(path);
       if (text !== undefined) {
-        result = parseProjectConfig(text, path);
+        result = parseProjectConfig(text, path, this.schemas);
         break;
       }
     }
@@ -73,4 +126,71 @@ export class ProjectConfigResolver {
     this.byFolder.set(folder, result);
     return result;
   }
+}
+
+/** YAML 1.1 readers (and some editors) turn an unquoted `off` into false: accept both spellings. */
+function withOffAsString(data: unknown): unknown {
+  if (!isRecord(data) || !isRecord(data.rules)) return data;
+  const rules = Object.fromEntries(
+    Object.entries(data.rules).map(([code, value]) => [code, value === false ? 'off' : value]),
+  );
+  return { ...data, rules };
+}
+
+/** The data to leave out for an issue: the offending value, or the entry missing a required key. */
+function prunedPath(issue: SchemaIssue): PathSegment[] {
+  return issue.keyword === 'required' ? issue.path.slice(0, -1) : issue.path;
+}
+
+/** A copy of `data` without the values at `paths` (an empty path drops everything). */
+function prune(data: unknown, paths: readonly PathSegment[][], at: PathSegment[] = []): unknown {
+  const key = JSON.stringify(at);
+  if (paths.some((path) => JSON.stringify(path) === key)) return undefined;
+  if (!paths.some((path) => path.length > at.length && JSON.stringify(path.slice(0, at.length)) === key)) return data;
+  if (Array.isArray(data)) {
+    return data.map((item, index) => prune(item, paths, [...at, index])).filter((item) => item !== undefined);
+  }
+  if (isRecord(data)) {
+    const entries = Object.entries(data).map(([name, value]) => [name, prune(value, paths, [...at, name])] as const);
+    return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  }
+  return data;
+}
+
+/** The settings from data the schema accepted (so the casts below only restate the schema). */
+function fromValidData(data: Record<string, unknown>): Omit<ProjectConfig, 'source'> {
+  return {
+    rules: (data.rules ?? {}) as Record<string, RuleSetting>,
+    ...(data.profile !== undefined ? { profile: data.profile as ProjectConfig['profile'] } : {}),
+    ...(data.sections !== undefined ? { sections: data.sections as ProjectConfig['sections'] } : {}),
+    ...(data.schemas !== undefined ? { schemas: data.schemas as SchemaAssociation[] } : {}),
+  };
+}
+
+function describeConfigIssue(tree: YamlTree, schemas: SchemaRegistry, issue: SchemaIssue): ConfigProblem {
+  const path = issue.path;
+  if (issue.keyword === 'additionalProperties') {
+    const name = String(path[path.length - 1]);
+    const known = Object.keys((schemas.resolve(issue.schema)?.properties as object | undefined) ?? {});
+    const suggestions = closestMatches(name, known);
+    const what = path.length === 2 && path[0] === 'rules' ? 'a Cardwright diagnostic code' : 'a Cardwright setting';
+    return {
+      span: spanForKey(tree, path),
+      path,
+      suggestions,
+      message: `"${hubPath(path)}" is not ${what}, so it is ignored.${didYouMean(suggestions)}`,
+    };
+  }
+  const described = describeIssue(issue);
+  const onKey = issue.keyword === 'required';
+  return {
+    span: onKey ? spanForKey(tree, path) : spanForValue(tree, path),
+    path,
+    suggestions: described.suggestions,
+    message: `${described.message}: ${path.length <= 1 ? 'the default applies' : 'this entry is ignored'} until it is fixed.`,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

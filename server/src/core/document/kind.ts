@@ -1,7 +1,23 @@
-/** What a file is to Cardwright. `other` files get no diagnostics and are not listed by the CLI. */
-export type DocumentKind = 'model-card' | 'dataset-card' | 'training-config' | 'other';
+/**
+ * What a file is to Cardwright. `other` files get no diagnostics and are not listed by the CLI.
+ * `project-config` is Cardwright's own `.cardwright.yaml`, checked so a broken setting is seen.
+ */
+export type DocumentKind = 'model-card' | 'dataset-card' | 'training-config' | 'project-config' | 'other';
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['model-card', 'dataset-card', 'training-config', 'other'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'model-card',
+  'dataset-card',
+  'training-config',
+  'project-config',
+  'other',
+];
+
+/** The names of the project settings file, in the order they are looked for. */
+export const PROJECT_CONFIG_NAMES: readonly string[] = ['.cardwright.yaml', '.cardwright.yml'];
+
+export function isProjectConfigFile(fileName: string): boolean {
+  return PROJECT_CONFIG_NAMES.includes(fileName);
+}
 
 export interface KindEvidence {
   /** File name without folders. */

@@ -1,7 +1,8 @@
 import { isMap } from 'yaml';
 import type { Span } from '../diagnostic';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
-import { detectMarkdownKind, isMarkdownFile, type DocumentKind } from './kind';
+import { detectMarkdownKind, isMarkdownFile, isProjectConfigFile, type DocumentKind } from './kind';
+import { MarkdownModel } from './markdown';
 import { TextModel } from './textModel';
 import { YamlTree, keyText } from './yamlTree';
 
@@ -28,15 +29,22 @@ export interface ParseOptions {
 export class ParsedDocument {
   readonly text: TextModel;
   readonly frontMatter: FrontMatterSplit;
-  /** The front matter's YAML (cards), when there is front matter. */
+  /** The front matter's YAML (cards), when there is front matter; the whole file for YAML documents. */
   readonly yaml?: YamlTree;
   readonly kind: DocumentKind;
+  private markdownModel?: MarkdownModel;
 
   constructor(
     readonly source: DocumentSource,
     options: ParseOptions = {},
   ) {
     this.text = new TextModel(source.text);
+    if (options.kind === 'project-config' || (!options.kind && isProjectConfigFile(source.fileName))) {
+      this.frontMatter = { state: 'missing', body: { start: 0, end: this.text.text.length } };
+      this.yaml = new YamlTree(this.text.text, 0);
+      this.kind = 'project-config';
+      return;
+    }
     const markdown =
       isMarkdownFile(source.fileName) || options.kind === 'model-card' || options.kind === 'dataset-card';
     this.frontMatter = markdown
@@ -54,8 +62,8 @@ export class ParsedDocument {
         ? detectMarkdownKind({
             fileName: source.fileName,
             frontMatterKeys: this.frontMatterKeys(),
-            title: this.title()?.text,
-            headings: () => this.headingTexts(),
+            title: this.scanTitle(),
+            headings: () => this.scanHeadingTexts(),
             siblings: options.siblings,
           })
         : 'other');
@@ -80,19 +88,34 @@ export class ParsedDocument {
     return isMap(root) ? root.items.map(keyText) : [];
   }
 
-  /** The first ATX heading of the body, level 1 or 2 (the card's title). */
+  /**
+   * The Markdown body as a section tree, parsed on first use and then shared by every body rule,
+   * fix and editor feature reading this version.
+   */
+  get markdown(): MarkdownModel {
+    this.markdownModel ??= new MarkdownModel(this.text.text, this.frontMatter.body);
+    return this.markdownModel;
+  }
+
+  /** The card's title: the body's first heading, when it is of level 1 or 2. */
   title(): { text: string; span: Span } | undefined {
+    const heading = this.markdown.title?.heading;
+    return heading && { text: heading.text, span: heading.textSpan };
+  }
+
+  /**
+   * The first ATX heading of level 1 or 2, by a line scan: kind detection runs for every file a
+   * folder scan meets, so it must not pay for a Markdown parse.
+   */
+  private scanTitle(): string | undefined {
     const { body } = this.frontMatter;
-    const pattern = /^ {0,3}(#{1,2})[ \t]+(.+?)[ \t#]*$/gm;
+    const pattern = /^ {0,3}#{1,2}[ \t]+(.+?)[ \t#]*$/gm;
     pattern.lastIndex = body.start;
-    const match = pattern.exec(this.text.text);
-    if (!match) return undefined;
-    const start = match.index + match[0].indexOf(match[2] ?? '');
-    return { text: match[2] ?? '', span: { start, end: start + (match[2] ?? '').length } };
+    return pattern.exec(this.text.text)?.[1];
   }
 
   /** The texts of the body's ATX headings (a cheap scan, for kind detection only). */
-  private headingTexts(): string[] {
+  private scanHeadingTexts(): string[] {
     const { body } = this.frontMatter;
     return [...this.text.text.slice(body.start, body.end).matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map(
       (match) => match[1] ?? '',

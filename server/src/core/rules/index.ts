@@ -2,10 +2,17 @@ import { datasetIdRules } from './datasetIdRules';
 import { deprecatedRules } from './deprecatedRules';
 import { emptyValueRules } from './emptyValueRules';
 import { frontMatterRules } from './frontMatterRules';
+import { headingDuplicateRules } from './headingDuplicateRules';
 import { languageRules } from './languageRules';
 import { licenseRules } from './licenseRules';
+import { linkRules } from './linkRules';
+import { placeholderRules } from './placeholderRules';
+import { projectConfigRules } from './projectConfigRules';
 import type { RuleCode, RuleFamily } from './rule';
 import { schemaRules } from './schemaRules';
+import { sectionEmptyRules } from './sectionEmptyRules';
+import { sectionMissingRules } from './sectionMissingRules';
+import { speedRules } from './speedRules';
 import { unknownKeyRules } from './unknownKeyRules';
 import { yamlRules } from './yamlRules';
 
@@ -20,6 +27,13 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   languageRules,
   datasetIdRules,
   emptyValueRules,
+  sectionMissingRules,
+  sectionEmptyRules,
+  headingDuplicateRules,
+  placeholderRules,
+  speedRules,
+  linkRules,
+  projectConfigRules,
 ];
 
 /** Every diagnostic code by name: the public contract documented in docs/rules/. */

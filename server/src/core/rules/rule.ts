@@ -2,6 +2,7 @@ import type { CardDiagnostic, Severity, Span } from '../diagnostic';
 import type { DocumentKind } from '../document/kind';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { FileSystem } from '../fileSystem';
+import type { ProjectConfig } from '../projectConfig';
 import type { SchemaRegistry } from '../schemas/registry';
 
 /** A diagnostic code: a public, stable name with its default severity and a one-line summary. */
@@ -24,6 +25,8 @@ export interface RuleContext {
   doc: ParsedDocument;
   schemas: SchemaRegistry;
   fs: FileSystem;
+  /** The project settings in force for the document (profile, sections, severities). */
+  config: ProjectConfig;
   /** Absolute path of the document, when it is a file (undefined for unsaved editors). */
   path?: string;
   report(finding: Finding): void;

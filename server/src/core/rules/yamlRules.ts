@@ -4,7 +4,7 @@ import type { RuleFamily } from './rule';
 /** YAML well-formedness: what stops the Hub (or the training tool) from reading the file at all. */
 export const yamlRules: RuleFamily = {
   name: 'yaml',
-  kinds: ['model-card', 'dataset-card', 'training-config'],
+  kinds: ['model-card', 'dataset-card', 'training-config', 'project-config'],
   codes: [
     { code: 'yaml-syntax', severity: 'error', summary: 'The YAML cannot be parsed.' },
     { code: 'yaml-duplicate-key', severity: 'error', summary: 'A key appears twice in the same mapping.' },

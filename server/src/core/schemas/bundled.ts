@@ -1,3 +1,4 @@
+import cardwrightConfig from '../../../../schemas/cardwright-config.schema.json';
 import datasetCard from '../../../../schemas/dataset-card.schema.json';
 import libraryNames from '../../../../schemas/data/library-names.schema.json';
 import licenses from '../../../../schemas/data/licenses.schema.json';
@@ -19,6 +20,7 @@ export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
   sizeCategories,
   modelCard,
   datasetCard,
+  cardwrightConfig,
 ];
 
 export function createBundledRegistry(): SchemaRegistry {

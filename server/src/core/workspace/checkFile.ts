@@ -1,5 +1,5 @@
 import type { CardDiagnostic } from '../diagnostic';
-import type { DocumentKind } from '../document/kind';
+import { isProjectConfigFile, type DocumentKind } from '../document/kind';
 import { ParsedDocument } from '../document/parsedDocument';
 import { checkDocument } from '../engine';
 import { basename, dirname, type FileSystem } from '../fileSystem';
@@ -16,7 +16,10 @@ export interface CheckFileOptions {
   fs: FileSystem;
   schemas: SchemaRegistry;
   config: ProjectConfig;
-  /** Force the kind (`--kind`); otherwise it is detected from name, content and neighbours. */
+  /**
+   * Force the kind (`--kind`, or `project-config` for a `--config` file); otherwise it is detected
+   * from name, content and neighbours. A file named `.cardwright.yaml` is always a project config.
+   */
   kind?: DocumentKind;
 }
 
@@ -29,7 +32,10 @@ export function checkFile(path: string, options: CheckFileOptions): FileReport |
   if (text === undefined || text.includes('\u0000')) return undefined;
   const doc = new ParsedDocument(
     { uri: path, fileName: basename(path), version: 0, text },
-    { kind: options.kind, siblings: () => options.fs.readDirectory(dirname(path)) },
+    {
+      kind: isProjectConfigFile(basename(path)) ? 'project-config' : options.kind,
+      siblings: () => options.fs.readDirectory(dirname(path)),
+    },
   );
   if (doc.kind === 'other') return undefined;
   return { path, kind: doc.kind, diagnostics: checkDocument(doc, { ...options, path }) };
