@@ -10,6 +10,12 @@ import { PROFILE_NAMES, requiredConcepts, type ProfileName } from '../server/src
 import type { CardKind } from '../server/src/core/concepts';
 import { ParsedDocument } from '../server/src/core/document/parsedDocument';
 
+// `npm run corpus-report | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const CORPUS = resolve(__dirname, '..', '..', 'shared', 'corpus');
 const FOLDERS: Record<CardKind, string> = { 'model-card': 'model-cards', 'dataset-card': 'dataset-cards' };
 

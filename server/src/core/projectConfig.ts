@@ -64,13 +64,15 @@ export interface ConfigReading {
  * are not listed here (`yaml-syntax` reports them): with one, the whole file falls back.
  */
 export function readProjectConfig(tree: YamlTree, schemas: SchemaRegistry, source?: string): ConfigReading {
-  if (tree.syntaxErrors.length > 0 || tree.valueError || tree.root == null)
-    return { config: { source, rules: {} }, problems: [] };
+  const from = source === undefined ? {} : { source };
+  if (tree.syntaxErrors.length > 0 || tree.valueError || tree.root == null) {
+    return { config: { ...from, rules: {} }, problems: [] };
+  }
   const data = withOffAsString(tree.value);
   const issues = validateData(schemas, CONFIG_SCHEMA_ID, data);
   const problems = issues.map((issue) => describeConfigIssue(tree, schemas, issue));
   const usable = prune(data, issues.map(prunedPath));
-  return { config: { source, ...(isRecord(usable) ? fromValidData(usable) : { rules: {} }) }, problems };
+  return { config: { ...from, ...(isRecord(usable) ? fromValidData(usable) : { rules: {} }) }, problems };
 }
 
 /** Reads `.cardwright.yaml` text. `problems` are one-line messages with their line numbers. */

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CardDiagnostic } from '../../server/src/core/diagnostic';
+import { DEFAULT_CONFIG, type ProjectConfig } from '../../server/src/core/projectConfig';
+import { checkText, codes, coveredText, type CheckTextOptions } from '../support/check';
+
+/** The diagnostics of one code, as [covered text, message] pairs, with the CLI's default settings. */
+function findings(
+  text: string,
+  code: string,
+  options: CheckTextOptions = {},
+): { covered: string[]; diagnostics: CardDiagnostic[] } {
+  const { doc, diagnostics } = checkText(text, { config: DEFAULT_CONFIG, ...options });
+  const matching = diagnostics.filter((d) => d.code === code);
+  return { covered: matching.map((d) => coveredText(doc, d)), diagnostics: matching };
+}
+
+const META = '---\nlicense: mit\npipeline_tag: text-classification\n---\n';
+
+/** A model card answering every release concept, for tests that add one problem to it. */
+const COMPLETE = `${META}
+# Model Card for tiny
+
+## Uses
+
+Sorting reviews. **Input:** a review. **Output:** a label.
+
+## Training Data
+
+IMDb.
+
+## Evaluation
+
+Accuracy 0.9.
+
+## Limitations
+
+Sarcasm.
+
+## Hardware
+
+One T4.
+
+## Usage
+
+\`\`\`python
+print("hi")
+\`\`\`
+`;
+
+describe('section-missing', () => {
+  it('reports each unanswered concept on the title, with the question and data.concept', () => {
+    const text = COMPLETE.replace(/## Hardware\n\nOne T4.\n\n/, '');
+    const { covered, diagnostics } = findings(text, 'section-missing');
+    assert.deepEqual(covered, ['Model Card for tiny']);
+    assert.deepEqual(diagnostics[0]?.data, {
+      concept: 'hardware',
+      heading: 'Hardware',
+      question: 'what hardware the model was trained and runs on, and how fast it is',
+    });
+    assert.match(diagnostics[0]!.message, /does not say what hardware .*"Hardware"/);
+    assert.equal(diagnostics[0]?.severity, 'warning');
+  });
+
+  it('goes on the first body line when there is no title', () => {
+    const { covered } = findings('---\nlicense: mit\n---\n\nSome words.\n', 'section-missing', {
+      kind: 'dataset-card',
+    });
+    assert.deepEqual(covered, ['Some words.', 'Some words.', 'Some words.', 'Some words.']);
+  });
+
+  it('reports nothing for a complete card, and follows the profile and extra synonyms', () => {
+    assert.deepEqual(codes(checkText(COMPLETE, { config: DEFAULT_CONFIG }).diagnostics), []);
+    const bare = `${META}\n# Model Card for tiny\n\n## Prompt\n\nA question.\n`;
+    const config: ProjectConfig = {
+      rules: {},
+      profile: ['inputs'],
+      sections: { 'model-card': { synonyms: { inputs: ['Prompt'] } } },
+    };
+    assert.deepEqual(findings(bare, 'section-missing', { config }).covered, []);
+    assert.equal(findings(bare, 'section-missing', { config: { rules: {}, profile: ['inputs'] } }).covered.length, 1);
+    assert.deepEqual(
+      findings(bare, 'section-missing', { config: { rules: { 'section-missing': 'off' } } }).covered,
+      [],
+    );
+  });
+});
+
+describe('section-empty', () => {
+  it('reports a heading with no text and no subsections, HTML comments aside, on its text', () => {
+    const text = `${META}\n# Model Card for tiny\n\n## Evaluation\n\n<!-- fill me -->\n\n## Uses\n\n### Direct Use\n\nSorting.\n\n## Citation\n`;
+    assert.deepEqual(findings(text, 'section-empty').covered, ['Evaluation', 'Citation']);
+  });
+
+  it('leaves a placeholder-only section to placeholder-text, and a bare title to section-missing', () => {
+    assert.deepEqual(
+      findings(`${META}\n# T\n\n## Results\n\n[More Information Needed]\n`, 'section-empty').covered,
+      [],
+    );
+    assert.deepEqual(findings(`${META}\n# Model Card for tiny\n`, 'section-empty').covered, []);
+  });
+});
+
+describe('heading-duplicate', () => {
+  it('reports the second of two same-level siblings with the same text, not cousins', () => {
+    const text = `${META}\n# T\n\n## Usage\n\nA.\n\n## usage [optional]\n\nB.\n\n## Data Fields\n\n### default\n\nC.\n\n## Data Splits\n\n### default\n\nD.\n`;
+    const { covered, diagnostics } = findings(text, 'heading-duplicate');
+    assert.deepEqual(covered, ['usage [optional]']);
+    assert.deepEqual(diagnostics[0]?.data.first, { start: { line: 7, character: 3 }, end: { line: 7, character: 8 } });
+  });
+});
+
+describe('placeholder-text', () => {
+  it('reports template fillers, unrendered variables, TODO and lorem ipsum on the placeholder', () => {
+    const text = `${META}\n# Model Card for {{ model_id | default("Model ID", true) }}\n\n## Results\n\n[More Information Needed]. TBD, todo in prose is fine. Lorem ipsum dolor.\n\n\`\`\`\nTODO in code is fine\n\`\`\`\n\n<!-- TODO in a comment is fine -->\n`;
+    assert.deepEqual(findings(text, 'placeholder-text').covered, [
+      '{{ model_id | default("Model ID", true) }}',
+      '[More Information Needed]',
+      'TBD',
+      'Lorem ipsum',
+    ]);
+  });
+
+  it('reports placeholders in metadata values and {x} template fields, not BibTeX braces', () => {
+    const text = `---\nlicense: {license}\nlanguage:\n- {lang_0}\nmodel_name: "[More Information Needed]"\n---\n# T\n\nSee {{Title: Sub}} in the paper.\n`;
+    assert.deepEqual(findings(text, 'placeholder-text').covered, [
+      '{license}',
+      '{lang_0}',
+      '"[More Information Needed]"',
+    ]);
+  });
+});
+
+describe('speed-without-hardware', () => {
+  it('reports each latency or throughput figure when no hardware is stated', () => {
+    const text = `${META}\n# T\n\nRuns at 35 ms per review, 1,200 tokens/s, 0.2 s per image and 200 QPS; 3 seconds to read.\n`;
+    assert.deepEqual(findings(text, 'speed-without-hardware').covered, [
+      '35 ms',
+      '1,200 tokens/s',
+      '0.2 s per image',
+      '200 QPS',
+    ]);
+  });
+
+  it('is satisfied by a hardware section, a Hardware Type line or a named machine in prose', () => {
+    const figure = 'Runs at 35 ms per review';
+    for (const stated of ['## Hardware\n\nA laptop.', '- **Hardware Type:** laptop', 'on one A100.', 'on a CPU.']) {
+      assert.deepEqual(findings(`${META}\n# T\n\n${figure}.\n\n${stated}\n`, 'speed-without-hardware').covered, []);
+    }
+    assert.deepEqual(
+      findings(`${META}\n# T\n\n\`\`\`\nlatency: 35 ms\n\`\`\`\n`, 'speed-without-hardware').covered,
+      [],
+      'code is not scanned',
+    );
+  });
+});
+
+describe('link-broken', () => {
+  const path = '/repo/model/README.md';
+  const text = `---\nlicense: other\nlicense_name: x\nlicense_link: 'LICENSE.md'\n---\n# T\n\n[ok](docs/usage.md#run), [gone](docs/old%20notes.md), ![img](../shared/plot.png), [up](../README.md), [site](/datasets/x), [web](https://x.org/a.md), [mail](mailto:a@b.c), [anchor](#t)\n`;
+
+  it('reports relative links and license_link to missing files, on the target, never URLs', () => {
+    const files = { '/repo/model/docs/usage.md': '', '/repo/README.md': '' };
+    const { covered, diagnostics } = findings(text, 'link-broken', { path, files });
+    assert.deepEqual(covered, ['LICENSE.md', 'docs/old%20notes.md', '../shared/plot.png']);
+    assert.equal(diagnostics[1]?.data.resolved, '/repo/model/docs/old notes.md');
+  });
+
+  it('checks dataset data_files paths, and the literal folder of a glob', () => {
+    const card = `---\nlicense: mit\nconfigs:\n- config_name: default\n  data_files:\n  - split: train\n    path: data/train.csv\n  - split: test\n    path: [data/test.csv, "shards/*.parquet"]\n- config_name: all\n  data_files: "data/*.csv"\n---\n# Dataset Card for d\n`;
+    const files = { '/repo/d/data/train.csv': '' };
+    const { covered } = findings(card, 'link-broken', { path: '/repo/d/README.md', files, kind: 'dataset-card' });
+    assert.deepEqual(covered, ['data/test.csv', 'shards/*.parquet']);
+  });
+});
