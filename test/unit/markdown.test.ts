@@ -101,6 +101,17 @@ describe('Markdown section model', () => {
     for (const run of doc.markdown.textRuns) assert.equal(slice(doc, run.span), run.text);
   });
 
+  it('treats a heading with no text as nothing, so a spacer does not steal the content below it', () => {
+    const doc = parse('# T\n\n### Results\n\n## \n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    assert.deepEqual(
+      doc.markdown.sections.map((s) => [s.heading.text, s.hasOwnContent]),
+      [
+        ['T', false],
+        ['Results', true],
+      ],
+    );
+  });
+
   it('is parsed once per document version and shared', () => {
     const doc = parse(CARD);
     assert.equal(doc.markdown, doc.markdown);

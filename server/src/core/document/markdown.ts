@@ -92,7 +92,7 @@ export class MarkdownModel {
   /** `<h2>Limitations</h2>` and the like in HTML blocks: they render as headings too. */
   readonly htmlHeadings: { text: string; span: Span }[] = [];
   /** Prose before the first heading. */
-  preambleText = '';
+  readonly preambleText: string = '';
 
   constructor(
     private readonly text: string,
@@ -104,6 +104,9 @@ export class MarkdownModel {
     const blocks = root.children.filter((node) => node.type !== 'yaml' && start(node) >= body.start);
     const open: Section[] = [];
     for (const block of blocks) {
+      // A heading with no text (`## ` as a spacer, common in exported documents) renders as
+      // nothing: it neither starts a section nor ends the one it sits in.
+      if (block.type === 'heading' && plainText(block).trim() === '') continue;
       if (block.type === 'heading') {
         const heading = this.heading(block);
         while (open.length > 0 && (open[open.length - 1]?.heading.level ?? 0) >= heading.level) {
