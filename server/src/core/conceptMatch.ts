@@ -1,4 +1,4 @@
-import type { Concept, ConceptId } from './concepts';
+import type { Concept } from './concepts';
 import type { Span } from './diagnostic';
 import type { ParsedDocument } from './document/parsedDocument';
 import { withoutPlaceholders } from './placeholders';
@@ -100,13 +100,4 @@ export function findConceptEvidence(
     if (example) return { via: 'code', text: example.text, span: example.span };
   }
   return undefined;
-}
-
-/** Which of `concepts` the document answers, by id. */
-export function conceptCoverage(
-  doc: ParsedDocument,
-  concepts: readonly Concept[],
-  extraPhrases: (id: ConceptId) => readonly string[] = () => [],
-): Map<ConceptId, ConceptEvidence | undefined> {
-  return new Map(concepts.map((concept) => [concept.id, findConceptEvidence(doc, concept, extraPhrases(concept.id))]));
 }

@@ -34,8 +34,6 @@ export interface Concept {
   phrases: readonly string[];
   /** Headings (or labels) that satisfy it only as the whole text: single words that mean more elsewhere. */
   exact?: readonly string[];
-  /** Phrases that, inside a heading, mean something else ("How to use" is not about intended use). */
-  unless?: readonly string[];
   frontMatter?: FrontMatterFact;
   /**
    * Sentences that answer it in prose ("The model takes an image as input"), for concepts that
@@ -315,10 +313,6 @@ export const CONCEPTS: Readonly<Record<CardKind, readonly Concept[]>> = {
   'model-card': MODEL_CONCEPTS,
   'dataset-card': DATASET_CONCEPTS,
 };
-
-export function conceptsOf(kind: CardKind): readonly Concept[] {
-  return CONCEPTS[kind];
-}
 
 export function findConceptDefinition(kind: CardKind, id: string): Concept | undefined {
   return CONCEPTS[kind].find((concept) => concept.id === id);
