@@ -31,6 +31,8 @@ describe('language server over stdio, pull diagnostics', () => {
 
   before(async () => {
     root = copyFixture('workspace');
+    // These tests are about metadata; the small cards they open have no body sections.
+    writeFileSync(join(root, '.cardwright.yaml'), 'rules:\n  section-missing: off\n');
     client = await LspClient.start({ root, pull: true });
   });
   after(() => client.stop());
@@ -177,7 +179,7 @@ describe('language server over stdio, pull diagnostics', () => {
       command: 'cardwright.server.checkWorkspace',
       arguments: [],
     })) as { files: number; errors: number; warnings: number };
-    assert.deepEqual(result, { files: 3, errors: 2, warnings: 2 });
+    assert.deepEqual(result, { files: 4, errors: 2, warnings: 2 }, 'three cards and the .cardwright.yaml');
     const broken = await client.waitForPublished(
       client.uriOf(join(root, 'models/broken/README.md')),
       (p) => p.diagnostics.length > 0,
@@ -195,6 +197,7 @@ describe('language server over stdio, push diagnostics', () => {
 
   before(async () => {
     root = copyFixture('workspace');
+    writeFileSync(join(root, '.cardwright.yaml'), 'rules:\n  section-missing: off\n');
     client = await LspClient.start({ root, pull: false });
   });
   after(() => client.stop());
@@ -227,7 +230,7 @@ describe('language server over stdio, push diagnostics', () => {
     );
     await client.waitForPublished(uri, (p) => p.diagnostics.some((d) => d.code === 'schema-enum'));
     const configPath = join(root, '.cardwright.yaml');
-    writeFileSync(configPath, 'rules:\n  schema-enum: off\n');
+    writeFileSync(configPath, 'rules:\n  section-missing: off\n  schema-enum: off\n');
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: client.uriOf(configPath), type: FileChangeType.Created }],
     });
