@@ -174,6 +174,32 @@ describe('language server over stdio, pull diagnostics', () => {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
   });
 
+  it('applies the cardwright.profile setting and offers to add a missing section', async () => {
+    const uri = await client.open(
+      join(root, 'profile/README.md'),
+      '---\nlicense: mit\n---\n# Model Card for x\n\nText.\n',
+    );
+    client.settings = { profile: 'minimal', rules: { 'section-missing': 'warning' } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    let missing: Diagnostic[] = [];
+    for (let i = 0; i < 50 && missing.length === 0; i++) {
+      missing = (await client.pull(uri)).filter((d) => d.code === 'section-missing');
+      if (missing.length === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(missing.length > 0, 'the minimal profile asks for some sections');
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: missing[0]!.range,
+      context: { diagnostics: [missing[0]!], only: ['quickfix'] },
+    })) as CodeAction[];
+    const change = actions[0]!.edit!.documentChanges![0] as { edits: TextEdit[] };
+    await client.edit(uri, change.edits);
+    const after = (await client.pull(uri)).filter((d) => d.code === 'section-missing');
+    assert.equal(after.length, missing.length - 1);
+    client.settings = {};
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+  });
+
   it('checks the workspace and pushes diagnostics for files on disk', async () => {
     const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
       command: 'cardwright.server.checkWorkspace',

@@ -63,8 +63,20 @@ describe('completion', () => {
     assert.ok(items.some((c) => c.label === '1K<n<10K'));
   });
 
-  it('offers nothing outside the front matter', () => {
+  it('offers nothing in the body but after a heading marker', () => {
     assert.deepEqual(labels('---\nlicense: mit\n---\n# Model Card for x\nlicense: |\n'), []);
+  });
+
+  it('offers the sections a card answers after ## , leaving out those present', () => {
+    const names = labels('---\nlicense: mit\n---\n# Model Card for x\n## Uses\n## Lim|\n');
+    assert.ok(names.includes('Bias, Risks, and Limitations'), names.join());
+    assert.ok(!names.includes('Uses'));
+    const { text, position } = at('---\nlicense: mit\n---\n# Model Card for x\n## Lim|\n');
+    const item = completeAt(checkText(text).doc, position, schemas).find(
+      (c) => c.label === 'Bias, Risks, and Limitations',
+    );
+    assert.deepEqual(item?.replace, { start: text.indexOf('Lim'), end: text.indexOf('Lim') + 3 });
+    assert.match(item?.detail ?? '', /^Answers /);
   });
 });
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { quickFixes, refactorsAt } from '../../server/src/core/fixes';
+import type { ConceptId } from '../../server/src/core/concepts';
+import { DEFAULT_CONFIG } from '../../server/src/core/projectConfig';
 import { checkText, codes } from '../support/check';
 import { applyEdits } from '../support/edits';
 
@@ -136,5 +138,22 @@ describe('refactors', () => {
       'only the pair under the cursor is offered',
     );
     assert.deepEqual(refactorsAt(checkText(listed).doc, { start: at, end: at }), [], 'a list is not offered again');
+  });
+});
+
+describe('section quick-fix', () => {
+  it('adds the missing section with its question, one level below the title', () => {
+    const text = '---\nlicense: mit\n---\n# Model Card for tiny\n\nA tiny model.\n\n## Uses\n\nClassify text.\n';
+    const config = { ...DEFAULT_CONFIG, profile: ['intended-use', 'limitations'] as ConceptId[] };
+    const { doc, diagnostics } = checkText(text, { config });
+    const missing = diagnostics.find((d) => d.code === 'section-missing');
+    assert.equal(missing?.data.concept, 'limitations');
+    const [fix] = quickFixes(doc, missing!);
+    const fixed = applyEdits(text, fix!.edits);
+    assert.match(fixed, /Classify text\.\n\n## Bias, Risks, and Limitations\n\n<!-- Say .+\. -->\n$/);
+    assert.deepEqual(
+      checkText(fixed, { config }).diagnostics.filter((d) => d.code === 'section-missing'),
+      [],
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import { PROFILE_NAMES, type ProfileName } from '../core/conceptProfiles';
 import type { ProjectConfig, RuleSetting } from '../core/projectConfig';
 import type { CardwrightSettings } from './protocol';
 
@@ -39,8 +40,14 @@ export class SettingsStore {
     for (const [code, value] of Object.entries(this.current.rules ?? {})) {
       if (RULE_SETTINGS.includes(value)) overrides[code] = value as RuleSetting;
     }
-    if (Object.keys(overrides).length === 0) return project;
-    return { ...project, rules: { ...project.rules, ...overrides } };
+    const profile = this.current.profile;
+    const profileOverride = typeof profile === 'string' && (PROFILE_NAMES as readonly string[]).includes(profile);
+    if (Object.keys(overrides).length === 0 && !profileOverride) return project;
+    return {
+      ...project,
+      rules: { ...project.rules, ...overrides },
+      ...(profileOverride ? { profile: profile as ProfileName } : {}),
+    };
   }
 }
 

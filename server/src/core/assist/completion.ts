@@ -7,6 +7,7 @@ import { cardSchemaId, readableMetadata } from '../rules/metadata';
 import { descriptionOf, knownValues, propertiesOf, schemasAtPath } from '../schemas/navigate';
 import type { JsonSchema, SchemaRegistry } from '../schemas/registry';
 import { branchTypes } from '../schemas/validate';
+import { headingCompletions } from './headingCompletion';
 import { yamlCursor } from './yamlContext';
 
 export interface Completion {
@@ -26,9 +27,11 @@ export interface Completion {
 export function completeAt(doc: ParsedDocument, position: Position, registry: SchemaRegistry): Completion[] {
   const schemaId = cardSchemaId(doc.kind);
   const split = doc.frontMatter;
-  if (!schemaId || split.state === 'missing') return [];
+  if (!schemaId) return [];
   const offset = doc.text.offsetAt(position);
-  if (offset < split.content.start || offset > split.content.end) return [];
+  if (split.state === 'missing' || offset < split.content.start || offset > split.content.end) {
+    return headingCompletions(doc, position);
+  }
   const firstLine = doc.text.positionAt(split.content.start).line;
   const lines: string[] = [];
   for (let line = firstLine; line <= position.line; line++) {

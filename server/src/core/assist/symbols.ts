@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../diagnostic';
+import type { Section } from '../document/markdown';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { keyText, type YamlTree } from '../document/yamlTree';
 
@@ -72,72 +73,20 @@ function childSymbols(tree: YamlTree, node: Node | null): OutlineSymbol[] {
   });
 }
 
-/** Headings nested by level; a section runs to the next heading of the same or a higher level. */
+/** The body's sections as a tree (the Markdown model already nests them). */
 function sectionSymbols(doc: ParsedDocument): OutlineSymbol[] {
-  const roots: OutlineSymbol[] = [];
-  const stack: { level: number; symbol: OutlineSymbol }[] = [];
-  const bodyEnd = doc.frontMatter.body.end;
-  for (const heading of atxHeadings(doc)) {
-    const symbol: OutlineSymbol = {
-      name: heading.text,
-      kind: 'section',
-      span: { start: heading.span.start, end: bodyEnd },
-      selection: heading.textSpan,
-      children: [],
-    };
-    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= heading.level) {
-      const closed = stack.pop();
-      if (closed) closed.symbol.span.end = trimEnd(doc, heading.span.start);
-    }
-    const parent = stack[stack.length - 1];
-    (parent ? parent.symbol.children : roots).push(symbol);
-    stack.push({ level: heading.level, symbol });
-  }
-  for (const open of stack) open.symbol.span.end = trimEnd(doc, bodyEnd);
-  return roots;
+  const toSymbol = (section: Section): OutlineSymbol => ({
+    name: section.heading.text,
+    kind: 'section',
+    span: trimmed(doc, section.extent),
+    selection: section.heading.textSpan,
+    children: section.children.map(toSymbol),
+  });
+  return doc.markdown.sections.filter((section) => !section.parent).map(toSymbol);
 }
 
-function trimEnd(doc: ParsedDocument, end: number): number {
-  let at = end;
-  while (at > 0 && /\s/.test(doc.text.text[at - 1] ?? '')) at--;
-  return at;
-}
-
-interface Heading {
-  level: number;
-  text: string;
-  span: Span;
-  textSpan: Span;
-}
-
-/** ATX headings of the body outside fenced code blocks. */
-function atxHeadings(doc: ParsedDocument): Heading[] {
-  const text = doc.text.text;
-  const { body } = doc.frontMatter;
-  const headings: Heading[] = [];
-  let fence: string | undefined;
-  const pattern = /^.*$/gm;
-  pattern.lastIndex = body.start;
-  for (let match = pattern.exec(text); match && match.index < body.end; match = pattern.exec(text)) {
-    const line = match[0].replace(/\r$/, '');
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1] ?? '';
-      if (!fence) fence = marker;
-      else if (marker.startsWith(fence[0] ?? '') && marker.length >= fence.length) fence = undefined;
-    } else if (!fence) {
-      const heading = /^( {0,3})(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(line);
-      if (heading && heading[3]) {
-        const textStart = match.index + line.indexOf(heading[3], (heading[1]?.length ?? 0) + (heading[2]?.length ?? 0));
-        headings.push({
-          level: heading[2]?.length ?? 1,
-          text: heading[3],
-          span: { start: match.index, end: match.index + line.length },
-          textSpan: { start: textStart, end: textStart + heading[3].length },
-        });
-      }
-    }
-    if (match[0].length === 0) pattern.lastIndex++;
-  }
-  return headings;
+function trimmed(doc: ParsedDocument, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /\s/.test(doc.text.text[end - 1] ?? '')) end--;
+  return { start: span.start, end };
 }

@@ -3,12 +3,13 @@ import type { ParsedDocument } from '../document/parsedDocument';
 import type { Fix } from './fix';
 import { listRefactors } from './listRefactor';
 import { metadataFixes } from './metadataFixes';
+import { sectionFixes } from './sectionFixes';
 
 export type { Fix, TextEditSpan } from './fix';
 
 /** Quick-fixes for one of our diagnostics on this document version. */
 export function quickFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): Fix[] {
-  return metadataFixes(doc, diagnostic);
+  return [...metadataFixes(doc, diagnostic), ...sectionFixes(doc, diagnostic)];
 }
 
 /** Rewrites offered at a place in the document, independent of diagnostics. */
