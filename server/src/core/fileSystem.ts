@@ -10,6 +10,12 @@ export interface FileSystem {
   isDirectory(path: string): boolean;
   /** Entry names in a folder (not paths); empty when the folder does not exist. */
   readDirectory(path: string): string[];
+  /**
+   * File bytes, or undefined when the file does not exist or cannot be read. For binary files
+   * (git pack indexes, SQLite databases) and for hashing a file exactly as it is on disk.
+   * Optional: hosts without it get text-only features.
+   */
+  readBinary?(path: string): Uint8Array | undefined;
 }
 
 export function dirname(path: string): string {

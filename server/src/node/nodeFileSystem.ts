@@ -27,4 +27,11 @@ export const nodeFileSystem: FileSystem = {
       return [];
     }
   },
+  readBinary(path) {
+    try {
+      return fs.readFileSync(path);
+    } catch {
+      return undefined;
+    }
+  },
 };
