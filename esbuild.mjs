@@ -11,6 +11,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Prefer ESM entry points: jsonc-parser's UMD "main" hides its requires from the bundler.
+  mainFields: ['module', 'main'],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',

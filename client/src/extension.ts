@@ -11,10 +11,14 @@ import { RestartPolicy } from './restartPolicy';
 import { showTrustStatus } from './trust';
 
 /** The documents the server is given; it decides per file whether it is a card or config. */
-const DOCUMENT_SELECTOR = ['markdown', 'yaml', 'json', 'jsonc'].flatMap((language) => [
-  { scheme: 'file', language },
-  { scheme: 'untitled', language },
-]);
+const DOCUMENT_SELECTOR = [
+  ...['markdown', 'yaml', 'json', 'jsonc'].flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  // MLflow's project file has no extension, so no language: match it by name.
+  { scheme: 'file', pattern: '**/MLproject' },
+];
 
 let client: LanguageClient | undefined;
 

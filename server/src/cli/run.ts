@@ -4,6 +4,7 @@ import type { FileSystem } from '../core/fileSystem';
 import { dirname } from '../core/fileSystem';
 import { parseProjectConfig, ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
 import { createBundledRegistry } from '../core/schemas/bundled';
+import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import { checkFile, type FileReport } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
@@ -48,6 +49,8 @@ function runCheck(args: CheckArgs, io: CliIo): number {
   const forcedPath = args.config === undefined ? undefined : toAbsolute(args.config);
   const forced = forcedPath === undefined ? undefined : loadForcedConfig(forcedPath, io, schemas);
   const resolver = new ProjectConfigResolver(io.fs, schemas);
+  // The CLI runs on the user's own repository at their request: its schema files are used.
+  const workspaceSchemas = new WorkspaceSchemaLoader(io.fs, schemas);
   // Every settings file in force is checked too, so a broken one shows up in the report.
   const settingsFiles = new Set<string>(forcedPath ? [forcedPath] : []);
   const configFor = (path: string): ProjectConfig => {
@@ -63,7 +66,7 @@ function runCheck(args: CheckArgs, io: CliIo): number {
   }
   const reports: FileReport[] = [];
   const check = (file: string, kind = args.kind): void => {
-    const report = checkFile(file, { fs: io.fs, schemas, config: configFor(file), kind });
+    const report = checkFile(file, { fs: io.fs, schemas, config: configFor(file), kind, workspaceSchemas });
     if (report) reports.push({ ...report, path: display(report.path, io.cwd) });
   };
   for (const file of files) check(file);

@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, type ProjectConfig } from './projectConfig';
 import { RULE_CODES, RULE_FAMILIES } from './rules';
 import type { Finding } from './rules/rule';
 import type { SchemaRegistry } from './schemas/registry';
+import type { WorkspaceSchemaLoader } from './schemas/workspaceSchemas';
 
 export interface CheckOptions {
   schemas: SchemaRegistry;
@@ -12,6 +13,8 @@ export interface CheckOptions {
   config?: ProjectConfig;
   /** Absolute path of the document's file, for rules that look at its neighbours. */
   path?: string;
+  /** Schema files from the workspace; leave out in an untrusted workspace (they are not compiled). */
+  workspaceSchemas?: WorkspaceSchemaLoader;
 }
 
 /**
@@ -36,7 +39,15 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions): CardD
   };
   for (const family of RULE_FAMILIES) {
     if (!family.kinds.includes(doc.kind)) continue;
-    family.check({ doc, schemas: options.schemas, fs: options.fs, config, path: options.path, report });
+    family.check({
+      doc,
+      schemas: options.schemas,
+      fs: options.fs,
+      config,
+      path: options.path,
+      workspaceSchemas: options.workspaceSchemas,
+      report,
+    });
   }
   return diagnostics.sort(compareDiagnostics);
 }

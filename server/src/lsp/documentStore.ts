@@ -24,6 +24,8 @@ export class DocumentStore {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly fs: FileSystem,
+    /** The schema a project or the user's settings associate with a file, if any. */
+    private readonly associationFor: (path: string) => string | undefined = () => undefined,
   ) {}
 
   get(uri: string): ParsedDocument | undefined {
@@ -35,7 +37,10 @@ export class DocumentStore {
     const fileName = basename(path ?? new URL(uri).pathname);
     const doc = new ParsedDocument(
       { uri, fileName, version: document.version, text: document.getText() },
-      { siblings: path ? () => this.fs.readDirectory(dirname(path)) : undefined },
+      {
+        siblings: path ? () => this.fs.readDirectory(dirname(path)) : undefined,
+        schema: path ? this.associationFor(path) : undefined,
+      },
     );
     this.parsed.set(uri, doc);
     return doc;
@@ -56,5 +61,10 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.parsed.delete(uri);
+  }
+
+  /** Associations or project files changed: documents are parsed again on next use. */
+  forgetAll(): void {
+    this.parsed.clear();
   }
 }

@@ -16,7 +16,9 @@ import { checkDocument } from '../core/engine';
 import { dirname, type FileSystem } from '../core/fileSystem';
 import { quickFixes, refactorsAt } from '../core/fixes';
 import { ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
+import { associatedSchema, configBase } from '../core/configs/associations';
 import { createBundledRegistry } from '../core/schemas/bundled';
+import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import {
   fromLspDiagnostic,
   toCodeAction,
@@ -41,15 +43,27 @@ export interface ServerRuntime {
  */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new DocumentStore(documents, runtime.fs);
   const schemas = createBundledRegistry();
-  let resolver = new ProjectConfigResolver(runtime.fs);
+  let resolver = new ProjectConfigResolver(runtime.fs, schemas);
+  const store = new DocumentStore(documents, runtime.fs, (path) => associationFor(path));
   let settings: SettingsStore;
   let diagnostics: DiagnosticsService;
   let workspaceFolders: string[] = [];
   let trusted = true;
   let supportsProgress = false;
   const workspaceChecked = new Set<string>();
+
+  let workspaceSchemas: WorkspaceSchemaLoader | undefined;
+
+  /** `.cardwright.yaml` associations first (relative to it), then the user's settings (to the folder). */
+  const associationFor = (path: string): string | undefined => {
+    const project = resolver.forFolder(dirname(path)).config;
+    const folder = workspaceFolders.find((candidate) => path.startsWith(candidate + '/'));
+    return (
+      associatedSchema(project.schemas, configBase(project.source) ?? '', path) ??
+      (folder ? associatedSchema(settings.settings.schemas, folder, path) : undefined)
+    );
+  };
 
   const configFor = (path: string | undefined): ProjectConfig =>
     settings.apply(path ? resolver.forFolder(dirname(path)).config : { rules: {} });
@@ -58,6 +72,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     trusted = options.trusted !== false;
+    // A schema becomes code when ajv compiles it: never for a folder the user has not trusted.
+    workspaceSchemas = trusted ? new WorkspaceSchemaLoader(runtime.fs, schemas) : undefined;
     supportsProgress = capabilities.window?.workDoneProgress === true;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => uriToPath(folder.uri))
@@ -70,7 +86,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       (doc) => {
         if (!settings.validationEnabled || doc.kind === 'other') return [];
         const path = uriToPath(doc.uri);
-        return checkDocument(doc, { schemas, fs: runtime.fs, config: configFor(path), path }).map(toLspDiagnostic);
+        return checkDocument(doc, { schemas, fs: runtime.fs, config: configFor(path), path, workspaceSchemas }).map(
+          toLspDiagnostic,
+        );
       },
       pull ? 'pull' : 'push',
     );
@@ -99,12 +117,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeConfiguration(async (change) => {
     await settings.refresh(change.settings);
+    store.forgetAll();
     diagnostics.invalidateAll();
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    // A `.cardwright.yaml`, a linked file or a run folder changed: re-read configs and re-check.
-    resolver = new ProjectConfigResolver(runtime.fs);
+    // A `.cardwright.yaml`, a linked file, a schema or a run folder changed: re-read and re-check.
+    resolver = new ProjectConfigResolver(runtime.fs, schemas);
+    store.forgetAll();
     diagnostics.invalidateAll();
   });
 
@@ -164,6 +184,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       fs: runtime.fs,
       schemas,
       configFor,
+      workspaceSchemas,
       isOpen: (uri) => store.isOpen(uri),
       supportsProgress,
     });

@@ -3,6 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { FileSystem } from '../core/fileSystem';
 import type { ProjectConfig } from '../core/projectConfig';
 import type { SchemaRegistry } from '../core/schemas/registry';
+import type { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import { checkFile } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
 import { toLspDiagnostic } from './convert';
@@ -13,6 +14,7 @@ export interface WorkspaceCheckDeps {
   fs: FileSystem;
   schemas: SchemaRegistry;
   configFor(path: string): ProjectConfig;
+  workspaceSchemas?: WorkspaceSchemaLoader;
   /** Open documents are checked live from the editor's text; skip their files on disk. */
   isOpen(uri: string): boolean;
   supportsProgress: boolean;
@@ -35,7 +37,12 @@ export async function checkWorkspace(
     if (progress?.token.isCancellationRequested) break;
     const uri = pathToFileURL(path).href;
     if (deps.isOpen(uri)) continue;
-    const report = checkFile(path, { fs: deps.fs, schemas: deps.schemas, config: deps.configFor(path) });
+    const report = checkFile(path, {
+      fs: deps.fs,
+      schemas: deps.schemas,
+      config: deps.configFor(path),
+      workspaceSchemas: deps.workspaceSchemas,
+    });
     if (report) {
       result.files++;
       result.uris.push(uri);

@@ -89,6 +89,21 @@ describe('Cardwright in VS Code (trusted folder)', () => {
     assert.ok(symbols.some((symbol) => symbol.name === 'Model Card for acme/sentiment-distilbert'));
   });
 
+  it('checks a training config: its tool schema and what a reproduction needs', async () => {
+    const editor = await openCard('sentiment-model', 'train.yaml');
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.map(codeOf).includes('schema-enum'));
+    const enumError = diagnostics.find((d) => codeOf(d) === 'schema-enum')!;
+    assert.equal(editor.document.getText(enumError.range), 'cosin');
+    assert.match(enumError.message, /Did you mean "cosine"\?/);
+    assert.ok(diagnostics.map(codeOf).includes('config-unpinned'));
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      positionAfter(editor.document, 'lr_scheduler_type: '),
+    );
+    assert.ok(completions.items.some((item) => item.label === 'cosine_with_restarts'));
+  });
+
   it('leaves a README that is not a card alone', async () => {
     const readme = await openCard('README.md');
     const card = await openCard(...CARD);

@@ -3,7 +3,7 @@ import type { Position, Span } from '../diagnostic';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { keyText, type PathSegment } from '../document/yamlTree';
 import { COMMON_LANGUAGES } from '../languageCodes';
-import { cardSchemaId, readableMetadata } from '../rules/metadata';
+import { documentSchemaId, readableMetadata } from '../rules/metadata';
 import { descriptionOf, knownValues, propertiesOf, schemasAtPath } from '../schemas/navigate';
 import type { JsonSchema, SchemaRegistry } from '../schemas/registry';
 import { branchTypes } from '../schemas/validate';
@@ -25,14 +25,12 @@ export interface Completion {
 
 /** Completion in a card's front matter: keys from the schema, and values of enumerated keys. */
 export function completeAt(doc: ParsedDocument, position: Position, registry: SchemaRegistry): Completion[] {
-  const schemaId = cardSchemaId(doc.kind);
-  const split = doc.frontMatter;
-  if (!schemaId) return [];
+  const schemaId = documentSchemaId(doc);
+  if (!schemaId || !registry.has(schemaId)) return [];
   const offset = doc.text.offsetAt(position);
-  if (split.state === 'missing' || offset < split.content.start || offset > split.content.end) {
-    return headingCompletions(doc, position);
-  }
-  const firstLine = doc.text.positionAt(split.content.start).line;
+  const region = doc.yamlRegion();
+  if (!region || offset < region.start || offset > region.end) return headingCompletions(doc, position);
+  const firstLine = doc.text.positionAt(region.start).line;
   const lines: string[] = [];
   for (let line = firstLine; line <= position.line; line++) {
     const span = doc.text.lineSpan(line);

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Position, Span } from '../diagnostic';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { keyText, type PathSegment, type YamlTree } from '../document/yamlTree';
-import { cardSchemaId, readableMetadata } from '../rules/metadata';
+import { documentSchemaId, readableMetadata } from '../rules/metadata';
 import { hubPath } from '../schemas/messages';
 import { descriptionOf, knownValues, schemasAtPath } from '../schemas/navigate';
 import type { SchemaRegistry } from '../schemas/registry';
@@ -15,9 +15,9 @@ export interface HoverInfo {
 
 /** Hover on a front-matter key (its schema description) or value (what the enum value means). */
 export function hoverAt(doc: ParsedDocument, position: Position, registry: SchemaRegistry): HoverInfo | undefined {
-  const schemaId = cardSchemaId(doc.kind);
+  const schemaId = documentSchemaId(doc);
   const tree = doc.yaml;
-  if (!schemaId || !tree) return undefined;
+  if (!schemaId || !tree || !registry.has(schemaId)) return undefined;
   const hit = nodeAt(tree, tree.root, doc.text.offsetAt(position), []);
   if (!hit) return undefined;
   const schemas = schemasAtPath(registry, schemaId, hit.path, readableMetadata(doc));

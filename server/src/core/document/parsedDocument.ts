@@ -1,4 +1,5 @@
 import { isMap } from 'yaml';
+import { isConfigCandidate, parseConfig, type ParsedConfig } from '../configs/configDocument';
 import type { Span } from '../diagnostic';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { detectMarkdownKind, isMarkdownFile, isProjectConfigFile, type DocumentKind } from './kind';
@@ -20,6 +21,8 @@ export interface ParseOptions {
   kind?: DocumentKind;
   /** Lists the files in the document's folder, for detection by neighbours (called lazily). */
   siblings?: () => readonly string[];
+  /** The schema a project association gives this file (bundled name or `$id`, or a path). */
+  schema?: string;
 }
 
 /**
@@ -32,6 +35,8 @@ export class ParsedDocument {
   /** The front matter's YAML (cards), when there is front matter; the whole file for YAML documents. */
   readonly yaml?: YamlTree;
   readonly kind: DocumentKind;
+  /** For YAML/JSON files: the config's schema reference and JSON syntax errors. */
+  readonly config?: Omit<ParsedConfig, 'yaml'>;
   private markdownModel?: MarkdownModel;
 
   constructor(
@@ -47,6 +52,17 @@ export class ParsedDocument {
     }
     const markdown =
       isMarkdownFile(source.fileName) || options.kind === 'model-card' || options.kind === 'dataset-card';
+    if (!markdown && (isConfigCandidate(source.fileName) || options.kind === 'training-config')) {
+      const { yaml, ...config } = parseConfig(this.text.text, source.fileName, options.schema);
+      this.frontMatter = { state: 'missing', body: { start: 0, end: this.text.text.length } };
+      this.yaml = yaml;
+      this.config = config;
+      // rl-zoo hyperparameter files are Python-tagged YAML: ours to report, though no schema fits.
+      const pythonTagged = yaml?.unsupportedTags.some((tag) => tag.tag.startsWith('!!python/')) ?? false;
+      this.kind =
+        options.kind ?? (config.schema || config.jsonErrors.length > 0 || pythonTagged ? 'training-config' : 'other');
+      return;
+    }
     this.frontMatter = markdown
       ? splitFrontMatter(this.text.text)
       : { state: 'missing', body: { start: 0, end: this.text.text.length } };
@@ -75,6 +91,13 @@ export class ParsedDocument {
 
   get version(): number {
     return this.source.version;
+  }
+
+  /** Where the document's YAML is: the front matter's content, or the whole file for configs. */
+  yamlRegion(): Span | undefined {
+    if (this.kind === 'training-config' || this.kind === 'project-config') return { start: 0, end: this.text.text.length };
+    const split = this.frontMatter;
+    return split.state === 'missing' ? undefined : split.content;
   }
 
   /** True when the front matter exists but holds no YAML content at all. */

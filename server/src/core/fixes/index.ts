@@ -1,6 +1,7 @@
 import type { CardDiagnostic, Span } from '../diagnostic';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { Fix } from './fix';
+import { configFixes } from './configFixes';
 import { listRefactors } from './listRefactor';
 import { metadataFixes } from './metadataFixes';
 import { sectionFixes } from './sectionFixes';
@@ -9,7 +10,7 @@ export type { Fix, TextEditSpan } from './fix';
 
 /** Quick-fixes for one of our diagnostics on this document version. */
 export function quickFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): Fix[] {
-  return [...metadataFixes(doc, diagnostic), ...sectionFixes(doc, diagnostic)];
+  return [...metadataFixes(doc, diagnostic), ...sectionFixes(doc, diagnostic), ...configFixes(doc, diagnostic)];
 }
 
 /** Rewrites offered at a place in the document, independent of diagnostics. */

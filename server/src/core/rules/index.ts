@@ -1,3 +1,4 @@
+import { configReproRules } from './configReproRules';
 import { datasetIdRules } from './datasetIdRules';
 import { deprecatedRules } from './deprecatedRules';
 import { emptyValueRules } from './emptyValueRules';
@@ -34,6 +35,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   speedRules,
   linkRules,
   projectConfigRules,
+  configReproRules,
 ];
 
 /** Every diagnostic code by name: the public contract documented in docs/rules/. */

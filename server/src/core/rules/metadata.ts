@@ -13,6 +13,11 @@ export function cardSchemaId(kind: DocumentKind): string | undefined {
   return undefined;
 }
 
+/** The bundled schema a document's YAML follows: its card schema or its config format's schema. */
+export function documentSchemaId(doc: ParsedDocument): string | undefined {
+  return cardSchemaId(doc.kind) ?? (doc.kind === 'training-config' ? doc.config?.schema?.ref : undefined);
+}
+
 /**
  * The card's metadata as data, when it is readable: a mapping without YAML syntax errors. Keys
  * with no value are dropped, as the Hub ignores them (the `empty-value` rule reports them).
@@ -20,6 +25,8 @@ export function cardSchemaId(kind: DocumentKind): string | undefined {
 export function readableMetadata(doc: ParsedDocument): Record<string, unknown> | undefined {
   const tree = doc.yaml;
   if (!tree || tree.syntaxErrors.length > 0 || tree.valueError || !isMap(tree.root)) return undefined;
+  // In a training config `null` means something (Hydra's `- logger: null`, `seed: null`): keep it.
+  if (doc.kind === 'training-config') return tree.value as Record<string, unknown>;
   return withoutNulls(tree.value) as Record<string, unknown>;
 }
 

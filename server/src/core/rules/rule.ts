@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../document/parsedDocument';
 import type { FileSystem } from '../fileSystem';
 import type { ProjectConfig } from '../projectConfig';
 import type { SchemaRegistry } from '../schemas/registry';
+import type { WorkspaceSchemaLoader } from '../schemas/workspaceSchemas';
 
 /** A diagnostic code: a public, stable name with its default severity and a one-line summary. */
 export interface RuleCode {
@@ -29,6 +30,8 @@ export interface RuleContext {
   config: ProjectConfig;
   /** Absolute path of the document, when it is a file (undefined for unsaved editors). */
   path?: string;
+  /** Compiles schema files from the workspace; absent in an untrusted workspace. */
+  workspaceSchemas?: WorkspaceSchemaLoader;
   report(finding: Finding): void;
 }
 

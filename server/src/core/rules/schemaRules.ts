@@ -3,12 +3,16 @@ import type { JsonSchema, SchemaRegistry } from '../schemas/registry';
 import { branchTypes, validateData, type SchemaIssue } from '../schemas/validate';
 import { DEPRECATED_PIPELINE_TAGS } from './deprecatedRules';
 import { cardSchemaId, readableMetadata, spanForKey, spanForValue } from './metadata';
-import type { RuleFamily } from './rule';
+import type { RuleContext, RuleFamily } from './rule';
+import { CONFIG_FORMATS } from '../configs/formats';
 
-/** Card metadata against the bundled Hub schemas, with the Hub's wording and paths. */
+/**
+ * Card metadata against the bundled Hub schemas, with the Hub's wording and paths; training
+ * configs against their format's schema or the one a project associates with them.
+ */
 export const schemaRules: RuleFamily = {
   name: 'schema',
-  kinds: ['model-card', 'dataset-card'],
+  kinds: ['model-card', 'dataset-card', 'training-config'],
   codes: [
     { code: 'schema-type', severity: 'error', summary: 'A metadata value has the wrong type.' },
     { code: 'schema-enum', severity: 'error', summary: 'A metadata value is not one of the allowed values.' },
@@ -18,15 +22,26 @@ export const schemaRules: RuleFamily = {
       severity: 'error',
       summary: 'A metadata value breaks a schema constraint (pattern, range, format...).',
     },
+    {
+      code: 'schema-unavailable',
+      severity: 'warning',
+      summary: 'The schema a config names cannot be used (missing, not JSON, does not compile, a URL, or untrusted).',
+    },
   ],
-  check({ doc, schemas, report }) {
-    const schemaId = cardSchemaId(doc.kind);
+  check(context) {
+    const { doc, schemas, report } = context;
+    const schemaId = cardSchemaId(doc.kind) ?? configSchemaId(context);
     const data = readableMetadata(doc);
     const tree = doc.yaml;
     if (!schemaId || !data || !tree) return;
+    const tool = doc.config?.schema?.format
+      ? CONFIG_FORMATS[doc.config.schema.format].tool
+      : doc.config
+        ? 'the schema'
+        : undefined;
     for (const issue of validateData(schemas, schemaId, data)) {
       if (isReportedElsewhere(issue)) continue;
-      const described = describeIssue(issue);
+      const described = describeIssue(issue, tool);
       const onKey = issue.keyword === 'required' || issue.keyword === 'additionalProperties';
       report({
         code: described.code,
@@ -43,6 +58,28 @@ export const schemaRules: RuleFamily = {
     }
   },
 };
+
+/** The schema a training config is checked against, loading a workspace file when trusted. */
+function configSchemaId({ doc, schemas, path, workspaceSchemas, report }: RuleContext): string | undefined {
+  const reference = doc.config?.schema;
+  if (!reference) return undefined;
+  if (schemas.has(reference.ref)) return reference.ref;
+  const span = reference.span ?? doc.text.lineSpan(0);
+  if (!workspaceSchemas) {
+    report({
+      code: 'schema-unavailable',
+      span,
+      severity: 'info',
+      message: `The schema "${reference.ref}" is a file from this workspace, which is not trusted: it is not compiled (a schema becomes code when compiled). Trust the folder to use it.`,
+      data: { ref: reference.ref, reason: 'untrusted' },
+    });
+    return undefined;
+  }
+  const loaded = workspaceSchemas.load(reference.ref, path);
+  if ('id' in loaded) return loaded.id;
+  report({ code: 'schema-unavailable', span, message: loaded.problem, data: { ref: reference.ref } });
+  return undefined;
+}
 
 /** Deprecated pipeline tags get one `deprecated` finding instead of an enum error on top. */
 function isReportedElsewhere(issue: SchemaIssue): boolean {

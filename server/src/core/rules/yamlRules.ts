@@ -15,6 +15,9 @@ export const yamlRules: RuleFamily = {
     },
   ],
   check({ doc, report }) {
+    for (const problem of doc.config?.jsonErrors ?? []) {
+      report({ code: 'yaml-syntax', span: problem.span, message: problem.message });
+    }
     const tree: YamlTree | undefined = doc.yaml;
     if (!tree) return;
     for (const problem of tree.syntaxErrors) {
@@ -31,7 +34,11 @@ export const yamlRules: RuleFamily = {
       report({
         code: 'yaml-duplicate-key',
         span: duplicate.span,
-        message: `Duplicate key "${duplicate.key}": the Hub refuses metadata with repeated keys, and other readers keep only the last value.`,
+        message: `Duplicate key "${duplicate.key}": ${
+          doc.kind === 'model-card' || doc.kind === 'dataset-card'
+            ? 'the Hub refuses metadata with repeated keys, and other readers keep only the last value.'
+            : 'most loaders silently keep only the last value (DeepSpeed refuses the file).'
+        }`,
         data: { key: duplicate.key, first: duplicate.first },
       });
     }

@@ -6,6 +6,14 @@ import pipelineTags from '../../../../schemas/data/pipeline-tags.schema.json';
 import sizeCategories from '../../../../schemas/data/size-categories.schema.json';
 import taskIds from '../../../../schemas/data/task-ids.schema.json';
 import modelCard from '../../../../schemas/model-card.schema.json';
+import axolotl from '../../../../schemas/configs/axolotl.schema.json';
+import deepspeed from '../../../../schemas/configs/deepspeed.schema.json';
+import dvcYaml from '../../../../schemas/configs/dvc-yaml.schema.json';
+import hfTrainingArgs from '../../../../schemas/configs/hf-training-args.schema.json';
+import hydra from '../../../../schemas/configs/hydra.schema.json';
+import lightningCli from '../../../../schemas/configs/lightning-cli.schema.json';
+import mlproject from '../../../../schemas/configs/mlproject.schema.json';
+import torchtune from '../../../../schemas/configs/torchtune.schema.json';
 import { SchemaRegistry, type JsonSchema } from './registry';
 
 /**
@@ -21,6 +29,14 @@ export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
   modelCard,
   datasetCard,
   cardwrightConfig,
+  hfTrainingArgs,
+  deepspeed,
+  lightningCli,
+  axolotl,
+  mlproject,
+  dvcYaml,
+  hydra,
+  torchtune,
 ];
 
 export function createBundledRegistry(): SchemaRegistry {

@@ -37,7 +37,7 @@ const TYPE_PHRASES: Record<string, string> = {
 };
 
 /** Turns a schema issue into the Hub's wording (Joi style), plus our suggestion. */
-export function describeIssue(issue: SchemaIssue): SchemaMessage {
+export function describeIssue(issue: SchemaIssue, tool?: string): SchemaMessage {
   const where = `"${hubPath(issue.path)}"`;
   const shown = typeof issue.value === 'string' ? `"${issue.value}"` : JSON.stringify(issue.value);
   switch (issue.keyword) {
@@ -67,11 +67,13 @@ export function describeIssue(issue: SchemaIssue): SchemaMessage {
         code: 'schema-enum',
         severity: 'warning',
         suggestions,
-        message: `${where} with value ${shown} is not one the Hub knows: it is accepted, but ${
-          issue.path[0] === 'library_name'
-            ? 'the model page will show no "Use this model" snippet'
-            : 'the Hub will not recognise it'
-        }.${didYouMean(suggestions)}`,
+        message: tool
+          ? `${where} with value ${shown} is not a value ${tool} documents.${didYouMean(suggestions)}`
+          : `${where} with value ${shown} is not one the Hub knows: it is accepted, but ${
+              issue.path[0] === 'library_name'
+                ? 'the model page will show no "Use this model" snippet'
+                : 'the Hub will not recognise it'
+            }.${didYouMean(suggestions)}`,
       };
     }
     case 'required':

@@ -1,5 +1,6 @@
 import Ajv2020, { type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 
 export type JsonSchema = AnySchemaObject;
 
@@ -24,6 +25,9 @@ export class SchemaRegistry {
   private readonly ajv: Ajv2020;
   private readonly schemas = new Map<string, JsonSchema>();
   private readonly subValidators = new WeakMap<object, ValidateFunction>();
+  /** Schemas from the workspace: compiled apart, without strict mode (they are not ours). */
+  private lax?: Ajv2020;
+  private readonly workspaceIds = new Set<string>();
 
   constructor(schemas: readonly JsonSchema[]) {
     this.ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
@@ -56,8 +60,32 @@ export class SchemaRegistry {
     return [...this.schemas.keys()];
   }
 
+  /**
+   * Compiles a schema read from the workspace under `id` (replacing an earlier version). Throws
+   * with ajv's reason when it does not compile. Only called for trusted workspaces.
+   */
+  addWorkspaceSchema(id: string, schema: JsonSchema): void {
+    this.lax ??= createLaxAjv();
+    if (this.workspaceIds.has(id)) this.lax.removeSchema(id);
+    const copy = { ...schema };
+    delete copy.$id;
+    this.lax.addSchema(copy, id);
+    this.workspaceIds.add(id);
+    try {
+      this.lax.getSchema(id);
+    } catch (error) {
+      this.lax.removeSchema(id);
+      this.workspaceIds.delete(id);
+      throw error;
+    }
+  }
+
   /** The compiled validator of a registered schema; ajv compiles on first use and caches. */
   validator(id: string): ValidateFunction {
+    if (this.workspaceIds.has(id) && this.lax) {
+      const validate = this.lax.getSchema(id);
+      if (validate) return validate;
+    }
     const validate = this.ajv.getSchema(id);
     if (!validate) throw new Error(`Unknown schema ${id}`);
     return validate;
@@ -95,6 +123,13 @@ export class SchemaRegistry {
     }
     return target && typeof target === 'object' ? (target as JsonSchema) : undefined;
   }
+}
+
+function createLaxAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateSchema: true });
+  addFormats(ajv);
+  ajv.addMetaSchema(draft07MetaSchema);
+  return ajv;
 }
 
 /** Rewrites relative `$ref`s against the schema's `$id`, returning a copy. */

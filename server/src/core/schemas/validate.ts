@@ -87,8 +87,15 @@ function explainAnyOf(
     const issues = collect(registry, registry.subValidator(branch), value, path, root);
     if (!best || issues.length < best.length) best = issues;
   }
-  if (best) return best;
   const acceptedTypes = [...new Set(branches.flatMap(branchTypes))];
+  // A plain string where a number or an OmegaConf `${...}` interpolation is expected fails the
+  // string branch's pattern: say what the value should be, not the pattern.
+  const interpolationOnly = best?.length === 1 && best[0]?.keyword === 'pattern' && String(best[0].params.pattern).includes('\\$\\{');
+  if (interpolationOnly) {
+    const types = acceptedTypes.filter((accepted) => accepted !== 'string');
+    return [{ keyword: 'type', path, value, schema: error.parentSchema ?? {}, params: {}, acceptedTypes: [...types, '${...} interpolation'] }];
+  }
+  if (best) return best;
   return [{ keyword: 'type', path, value, schema: error.parentSchema ?? {}, params: {}, acceptedTypes }];
 }
 

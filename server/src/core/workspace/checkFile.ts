@@ -1,10 +1,12 @@
 import type { CardDiagnostic } from '../diagnostic';
 import { isProjectConfigFile, type DocumentKind } from '../document/kind';
+import { associatedSchema, configBase } from '../configs/associations';
 import { ParsedDocument } from '../document/parsedDocument';
 import { checkDocument } from '../engine';
 import { basename, dirname, type FileSystem } from '../fileSystem';
 import type { ProjectConfig } from '../projectConfig';
 import type { SchemaRegistry } from '../schemas/registry';
+import type { WorkspaceSchemaLoader } from '../schemas/workspaceSchemas';
 
 export interface FileReport {
   path: string;
@@ -16,6 +18,8 @@ export interface CheckFileOptions {
   fs: FileSystem;
   schemas: SchemaRegistry;
   config: ProjectConfig;
+  /** Compiles schema files the workspace names (the CLI always; the editor only when trusted). */
+  workspaceSchemas?: WorkspaceSchemaLoader;
   /**
    * Force the kind (`--kind`, or `project-config` for a `--config` file); otherwise it is detected
    * from name, content and neighbours. A file named `.cardwright.yaml` is always a project config.
@@ -35,6 +39,7 @@ export function checkFile(path: string, options: CheckFileOptions): FileReport |
     {
       kind: isProjectConfigFile(basename(path)) ? 'project-config' : options.kind,
       siblings: () => options.fs.readDirectory(dirname(path)),
+      schema: associatedSchema(options.config.schemas, configBase(options.config.source) ?? '', path),
     },
   );
   if (doc.kind === 'other') return undefined;
