@@ -8,6 +8,7 @@ import { ParsedDocument } from '../../server/src/core/document/parsedDocument';
 import { checkDocument } from '../../server/src/core/engine';
 import { basename, dirname } from '../../server/src/core/fileSystem';
 import { RULE_CODES } from '../../server/src/core/rules';
+import { WorkspaceSchemaLoader } from '../../server/src/core/schemas/workspaceSchemas';
 import { schemas } from '../support/check';
 import { memoryFileSystem } from '../support/memoryFileSystem';
 
@@ -22,7 +23,10 @@ interface Example {
   file: string;
   /** From `kind=`; undefined lets detection run, as the CLI does without `--kind`. */
   kind?: DocumentKind;
-  /** From `files=a,b/c`: empty files created beside the example (for links that must resolve). */
+  /**
+   * From `files=a,b/c`: files created beside the example (for links and schema paths that must
+   * resolve), empty except a `.json` file, which holds `{}` (valid JSON, a schema that accepts all).
+   */
   neighbours: string[];
 }
 
@@ -35,7 +39,7 @@ interface RulePage {
 }
 
 /**
- * The first fenced block (```markdown, or ```yaml for settings files) after the line
+ * The first fenced block (```markdown, ```yaml or ```json) after the line
  * `## <heading>`, with its `file=`, `kind=` and `files=` attributes.
  */
 function exampleAfter(lines: string[], heading: string): Example | undefined {
@@ -44,7 +48,7 @@ function exampleAfter(lines: string[], heading: string): Example | undefined {
   for (let index = start + 1; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (line.startsWith('## ')) return undefined;
-    const open = /^(`{3,})(?:markdown|yaml)(?:\s+(.*))?$/.exec(line);
+    const open = /^(`{3,})(?:markdown|yaml|json)(?:\s+(.*))?$/.exec(line);
     if (!open) continue;
     const fence = open[1] ?? '```';
     const attributes = new Map(
@@ -81,19 +85,24 @@ function readPage(fileName: string): RulePage {
 
 /**
  * Checks an example as the CLI checks a file (checkFile): detection from the file name, content
- * and neighbours unless `kind=` forces it. test/support/check.ts always forces a kind, so it is
- * not used here.
+ * and neighbours unless `kind=` forces it, with the workspace schema loader the CLI always has.
+ * test/support/check.ts always forces a kind, so it is not used here.
  */
 function checkExample(example: Example): { kind: DocumentKind; diagnostics: CardDiagnostic[] } {
   const path = `/work/example/${example.file}`;
-  const neighbours = Object.fromEntries(example.neighbours.map((name) => [`/work/example/${name}`, '']));
+  const neighbours = Object.fromEntries(
+    example.neighbours.map((name) => [`/work/example/${name}`, name.endsWith('.json') ? '{}' : '']),
+  );
   const fs = memoryFileSystem({ ...neighbours, [path]: example.text });
   const doc = new ParsedDocument(
     { uri: path, fileName: basename(path), version: 0, text: example.text },
     { kind: example.kind, siblings: () => fs.readDirectory(dirname(path)) },
   );
   if (doc.kind === 'other') return { kind: doc.kind, diagnostics: [] };
-  return { kind: doc.kind, diagnostics: checkDocument(doc, { schemas, fs, path }) };
+  return {
+    kind: doc.kind,
+    diagnostics: checkDocument(doc, { schemas, fs, path, workspaceSchemas: new WorkspaceSchemaLoader(fs, schemas) }),
+  };
 }
 
 function describeDiagnostics(diagnostics: readonly CardDiagnostic[]): string {
