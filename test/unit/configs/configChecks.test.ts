@@ -116,8 +116,13 @@ describe('training configs: schema references', () => {
     const missing = check('a.yaml', '# yaml-language-server: $schema=./nope.json\nx: 1\n');
     assert.deepEqual(missing.codes, ['schema-unavailable']);
     assert.match(missing.diagnostics[0]!.message, /does not exist/);
-    const url = check('a.yaml', '# yaml-language-server: $schema=https://example.com/s.json\nx: 1\n');
+    const url = check('a.yaml', 'x: 1\n', { schema: 'https://example.com/s.json' });
     assert.match(url.diagnostics[0]!.message, /never downloads/);
+    const tsconfig = check(
+      'tsconfig.json',
+      '{"$schema": "https://json.schemastore.org/tsconfig", "compilerOptions": {}}',
+    );
+    assert.equal(tsconfig.doc.kind, 'other', "a URL names another tool's schema: not a training config");
     const broken = check('a.yaml', '$schema: ./bad.json\nx: 1\n', { files: { '/work/run/bad.json': '{"type": ' } });
     assert.match(broken.diagnostics[0]!.message, /not valid JSON/);
     const untrusted = check('a.yaml', '$schema: ./s.json\nx: 1\n', {
@@ -186,6 +191,40 @@ describe('training configs: reproducibility', () => {
     const { codes, diagnostics } = check('ds_config.json', '{"zero_optimization": {"stage": 2}}\n');
     assert.deepEqual(codes, ['config-no-hardware', 'config-no-precision']);
     assert.ok(diagnostics.every((d) => d.severity === 'info'));
+  });
+
+  it('treats branch names as unpinned and shas or version tags as pinned', () => {
+    const base = `${HF}model_name_or_path: acme/base\nmodel_revision: `;
+    assert.deepEqual(check('train.yaml', `${base}it-mid-training\n`).codes, ['config-unpinned']);
+    assert.deepEqual(check('train.yaml', `${base}v1.2\n`).codes, []);
+    assert.deepEqual(check('train.yaml', `${base}3f2a9c1\n`).codes, []);
+  });
+
+  it('reports seed_everything: false (no seeding at all)', () => {
+    const text =
+      'seed_everything: false\ntrainer:\n  accelerator: gpu\n  precision: 32-true\nmodel:\n  class_path: x.M\n';
+    const { diagnostics } = check('config.yaml', text);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['config-no-seed', 0]],
+    );
+  });
+
+  it('recognises a Hydra run folder config by its path', () => {
+    const text = 'seed: 7\ntrainer:\n  accelerator: gpu\nckpt_path: ???\n';
+    const fs = memoryFileSystem({ '/work/outputs/.hydra/config.yaml': text });
+    const doc = new ParsedDocument({
+      uri: '/work/outputs/.hydra/config.yaml',
+      fileName: 'config.yaml',
+      version: 1,
+      text,
+    });
+    assert.equal(doc.config?.schema?.format, 'hydra');
+    const found = checkDocument(doc, { schemas, fs, path: '/work/outputs/.hydra/config.yaml' });
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity]),
+      [['config-missing-value', 'error']],
+    );
   });
 
   it('makes ??? an error in a resolved Hydra run config', () => {

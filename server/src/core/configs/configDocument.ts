@@ -39,7 +39,7 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
  * `.cardwright.yaml` or the editor's settings) wins, then a `# yaml-language-server: $schema=`
  * modeline, then a `$schema` key, then recognition by name and content.
  */
-export function parseConfig(text: string, fileName: string, association?: string): ParsedConfig {
+export function parseConfig(text: string, fileName: string, association?: string, path?: string): ParsedConfig {
   const json = /\.jsonc?$/i.test(fileName);
   const jsonErrors: ParseError[] = [];
   if (json) parseJsonc(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
@@ -53,7 +53,7 @@ export function parseConfig(text: string, fileName: string, association?: string
   if (jsonErrors.length > 0) return { jsonErrors: [] };
   // Comments become spaces, so offsets (and thus positions) stay those of the file.
   const yaml = new YamlTree(json ? stripComments(text, ' ') : text, 0);
-  return { yaml, jsonErrors: [], schema: schemaReference(text, fileName, yaml, association) };
+  return { yaml, jsonErrors: [], schema: schemaReference(text, fileName, yaml, association, path) };
 }
 
 function schemaReference(
@@ -61,25 +61,31 @@ function schemaReference(
   fileName: string,
   yaml: YamlTree,
   association?: string,
+  path?: string,
 ): SchemaReference | undefined {
   const reference = (ref: string, origin: SchemaReference['origin'], span?: Span): SchemaReference => {
     const format = formatForSchema(ref);
     return { ref: format ? CONFIG_FORMATS[format].schemaId : ref, origin, span, format };
   };
   if (association) return reference(association, 'association');
+  // A URL names some other tool's schema (tsconfig, a CI workflow): such files are not ours
+  // unless their content says they are training configs.
+  const ours = (ref: string): boolean => formatForSchema(ref) !== undefined || !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
   const modeline = MODELINE.exec(text);
-  if (modeline?.[1]) {
+  if (modeline?.[1] && ours(modeline[1])) {
     const start = modeline.index + modeline[0].length - modeline[1].length;
     return reference(modeline[1], 'modeline', { start, end: start + modeline[1].length });
   }
   const root = yaml.root;
   if (isMap(root)) {
     const pair = root.items.find((item) => keyText(item) === '$schema');
-    if (pair && isScalar(pair.value) && typeof pair.value.value === 'string') {
+    if (pair && isScalar(pair.value) && typeof pair.value.value === 'string' && ours(pair.value.value)) {
       return reference(pair.value.value, '$schema', yaml.spanOf(pair.value));
     }
   }
   if (yaml.syntaxErrors.length > 0 || yaml.valueError) return undefined;
+  // A Hydra run folder's resolved config has no `defaults` left to recognise it by.
+  if (path && /\/\.hydra\/config\.ya?ml$/.test(path)) return reference('hydra', 'content');
   const format = detectConfigFormat({ fileName, data: yaml.value, text });
   return format ? { ref: CONFIG_FORMATS[format].schemaId, origin: 'content', format } : undefined;
 }

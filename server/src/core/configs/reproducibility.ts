@@ -32,10 +32,13 @@ export function isHubId(value: unknown): value is string {
   return typeof value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.') && !/^\w:/.test(value);
 }
 
-/** Pinned means a commit sha; `main`/`master` (and no revision at all) move with every push. */
+/**
+ * Pinned means a commit sha. A version tag (`v1.2`) is taken as pinned too (tags rarely move);
+ * any other name is a branch, which moves with every push.
+ */
 export function isPinned(revision: unknown): boolean {
-  if (typeof revision !== 'string' || revision === '') return false;
-  return !['main', 'master', 'head'].includes(revision.toLowerCase());
+  if (typeof revision !== 'string') return false;
+  return /^[0-9a-f]{7,64}$/i.test(revision) || /^v?\d+(\.\d+)*$/.test(revision);
 }
 
 /**
@@ -92,14 +95,16 @@ function lightning(data: Data): ReproFinding[] {
   const { root, prefix } = lightningRoot(data);
   const findings: ReproFinding[] = [];
   const seed = root.seed_everything;
-  if (seed === undefined || seed === true || seed === null) {
+  if (seed === undefined || seed === true || seed === false || seed === null) {
     findings.push({
       code: 'config-no-seed',
       path: seed === undefined ? undefined : [...prefix, 'seed_everything'],
       message:
         seed === undefined
           ? 'No seed_everything: LightningCLI draws a random seed for every run. Set seed_everything to an integer.'
-          : 'seed_everything: true draws a random seed for every run. Set it to an integer.',
+          : seed === false
+            ? 'seed_everything: false turns seeding off: every run differs. Set it to an integer.'
+            : 'seed_everything: true draws a random seed for every run. Set it to an integer.',
       data: { key: 'seed_everything', value: 42, prefix },
     });
   }

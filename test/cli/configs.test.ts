@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../support/cli';
+
+interface JsonReport {
+  files: { path: string; kind: string; diagnostics: { code: string; message: string }[] }[];
+}
+
+describe('cardwright check on training configs', () => {
+  it('uses the schema a .cardwright.yaml associates with matching files', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cardwright-assoc-'));
+    mkdirSync(join(root, 'configs'));
+    writeFileSync(join(root, '.cardwright.yaml'), 'schemas:\n  - schema: deepspeed\n    files: ["configs/*.json"]\n');
+    // Nothing in this file says "DeepSpeed" by content: only the association does.
+    writeFileSync(
+      join(root, 'configs/custom.json'),
+      '{\n  "optimizer": {"type": "Adam"},\n  "fp16": {"enabled": "yes"}\n}\n',
+    );
+    writeFileSync(join(root, 'other.json'), '{"optimizer": {"type": "Adam"}, "fp16": {"enabled": "yes"}}\n');
+    const result = runCli(['check', '--format', 'json', '.'], root);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    assert.deepEqual(
+      report.files.map((file) => [file.path, file.kind]),
+      [
+        ['.cardwright.yaml', 'project-config'],
+        ['configs/custom.json', 'training-config'],
+      ],
+    );
+    const codes = report.files[1]!.diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('schema-type') || codes.includes('schema-enum'), codes.join());
+    assert.equal(result.status, 1);
+  });
+
+  it('reports a DeepSpeed template once, as a syntax error', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cardwright-template-'));
+    writeFileSync(
+      join(root, 'ds_config_TEMPLATE.json'),
+      '{\n  "train_batch_size": BATCH_SIZE,\n  "fp16": {"enabled": true}\n}\n',
+    );
+    const result = runCli(['check', 'ds_config_TEMPLATE.json'], root);
+    const lines = result.stdout.trim().split('\n');
+    assert.equal(lines.length, 2);
+    assert.match(lines[0]!, /^ds_config_TEMPLATE\.json:2:23 error yaml-syntax JSON syntax error: /);
+  });
+});
