@@ -51,3 +51,27 @@ export function inspectPython(file: string): PythonFacts {
   if (result.status !== 0) throw new Error(`inspectPython ${file}: ${result.stderr}`);
   return JSON.parse(result.stdout) as PythonFacts;
 }
+
+export interface PythonRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const RUN_SCRIPTS = join(__dirname, 'runScripts.py');
+
+/**
+ * Runs each `[script, ...args]` in one Python process (test/support/runScripts.py), so heavy
+ * imports happen once; `env` for that process (e.g. PYTHONPATH).
+ */
+export function runScripts(commands: readonly (readonly string[])[], env?: NodeJS.ProcessEnv): PythonRun[] {
+  const result = spawnSync(PYTHON, [RUN_SCRIPTS], {
+    encoding: 'utf8',
+    input: JSON.stringify(commands),
+    env,
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`runScripts: ${result.stderr}`);
+  return JSON.parse(result.stdout) as PythonRun[];
+}

@@ -1,15 +1,9 @@
 /**
  * ONNX Runtime: an `.onnx` file, inputs shaped and typed from the session's own input
- * declarations (dynamic sizes become 1 for the batch and a task-sized length elsewhere).
+ * declarations. A dynamic size becomes 1 for the batch, 224 for the sides of a 4-D (image)
+ * input, a second of audio for an audio model's waveform, and 16 (a sequence) elsewhere.
  */
 import type { FlavourCode, FlavourContext } from './flavourCode';
-
-/** The size a dynamic dimension (after the batch) gets: a sequence, an image side, audio samples. */
-function dynamicSize(context: FlavourContext): number {
-  if (context.modality === 'image') return 224;
-  if (context.modality === 'audio') return 16000;
-  return 16;
-}
 
 export function onnxRuntimeFlavour(context: FlavourContext): FlavourCode {
   return {
@@ -20,7 +14,11 @@ export function onnxRuntimeFlavour(context: FlavourContext): FlavourCode {
         value: context.modelFile ?? null,
         comment: 'The .onnx file, in the --model folder or Hub repo.',
       },
-      { name: 'DYNAMIC_SIZE', value: dynamicSize(context), comment: 'Length given to dynamic input dimensions.' },
+      {
+        name: 'AUDIO_SAMPLES',
+        value: context.modality === 'audio' ? 16000 : null,
+        comment: 'Length of a dynamic waveform dimension (one second at 16 kHz) for an audio model.',
+      },
     ],
     helpers: ['model-file'],
     loader: `ONNX_TYPES = {
@@ -48,6 +46,17 @@ def resolve_device(requested):
     return 'cuda' if PROVIDERS['cuda'] in onnxruntime.get_available_providers() else 'cpu'
 
 
+def dynamic_size(position, rank, dtype):
+    """The size given to a dimension the model leaves open (see the comment at the top)."""
+    if position == 0:
+        return 1
+    if rank >= 4 and position >= rank - 2:
+        return 224
+    if AUDIO_SAMPLES is not None and position == rank - 1 and dtype.startswith('float'):
+        return AUDIO_SAMPLES
+    return 16
+
+
 def sample_feed(session, seed):
     """Seeded random inputs with the names, shapes and types the model declares."""
     import numpy as np
@@ -55,11 +64,12 @@ def sample_feed(session, seed):
     rng = np.random.default_rng(seed)
     feed = {}
     for spec in session.get_inputs():
+        dtype = ONNX_TYPES.get(spec.type, 'float32')
+        rank = len(spec.shape)
         shape = [
-            dim if isinstance(dim, int) and dim > 0 else (1 if position == 0 else DYNAMIC_SIZE)
+            dim if isinstance(dim, int) and dim > 0 else dynamic_size(position, rank, dtype)
             for position, dim in enumerate(spec.shape)
         ]
-        dtype = ONNX_TYPES.get(spec.type, 'float32')
         name = spec.name.lower()
         if 'mask' in name or dtype == 'bool':
             feed[spec.name] = np.ones(shape, dtype=dtype)
