@@ -43,9 +43,9 @@ describe('Lightning log version folders', () => {
     assert.equal(run?.config?.path, `${LOGS}/version_1/hparams.yaml`);
   });
 
-  it('a metrics.csv alone is enough; a folder named version_2 without logs is not a run', async () => {
+  it('a metrics.csv alone is enough (a final nan drops the metric); version_2 without logs is not a run', async () => {
     const fs = memoryFileSystem({
-      '/p/logs/mnist/version_0/metrics.csv': 'epoch,step,acc\r\n0,10,0.5\r\n1,20,0.75\r\n',
+      '/p/logs/mnist/version_0/metrics.csv': 'epoch,step,acc,loss\r\n0,10,0.5,1.2\r\n1,20,0.75,nan\r\n',
       '/p/logs/mnist/version_2/readme.txt': 'empty',
     });
     const runs = await discoverRuns('/p', testRunDeps(fs));

@@ -93,11 +93,16 @@ function finished(state: Data | undefined, results: Data[]): boolean {
   return step !== undefined && max !== undefined && max > 0 && step >= max;
 }
 
-/** The last logged value of each metric in log_history (for folders without *_results.json). */
+/**
+ * The last logged value of each metric in log_history (for folders without *_results.json).
+ * A last value that was NaN (null once parsed) removes the metric: an earlier value is not final.
+ */
 function lastLoggedValues(history: unknown, into: Record<string, number>): void {
   if (!Array.isArray(history)) return;
   for (const entry of history) {
     collectMetrics(entry, into, { skip: (key) => LOG_POSITION_KEYS.has(key) });
+    if (!isMapping(entry)) continue;
+    for (const [key, value] of Object.entries(entry)) if (value === null) delete into[key];
   }
 }
 

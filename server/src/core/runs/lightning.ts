@@ -62,15 +62,20 @@ function readVersionFolder(path: string, entries: readonly string[], deps: RunDe
   return record;
 }
 
-/** The last non-empty value of each metric column (CSVLogger leaves other metrics' cells empty). */
+/**
+ * The last non-empty value of each metric column (CSVLogger leaves other metrics' cells empty).
+ * A last value of `nan` or `inf` removes the metric: an earlier value is not final.
+ */
 function lastValuesPerColumn(text: string, into: Record<string, number>): void {
   const [header, ...rows] = parseCsv(text);
   if (!header) return;
   for (const row of rows) {
     header.forEach((column, index) => {
-      if (POSITION_COLUMNS.has(column)) return;
-      const value = toFiniteNumber(row[index]);
+      const cell = row[index]?.trim() ?? '';
+      if (POSITION_COLUMNS.has(column) || cell === '') return;
+      const value = toFiniteNumber(cell);
       if (value !== undefined) into[column] = value;
+      else delete into[column];
     });
   }
 }
