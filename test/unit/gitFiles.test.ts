@@ -153,3 +153,19 @@ describe('stripCredentials', () => {
     assert.equal(stripCredentials(' https://github.com/o/r '), 'https://github.com/o/r');
   });
 });
+
+describe('reftable repositories', () => {
+  it('report no HEAD rather than the placeholder branch, and still find objects', () => {
+    const fs = memoryFileSystem({
+      '/r/.git/HEAD': 'ref: refs/heads/.invalid\n',
+      '/r/.git/config': '[extensions]\n\trefStorage = reftable\n',
+      '/r/.git/reftable/tables.list': '0x000000000001-0x000000000001-00000000.ref\n',
+      [`/r/.git/objects/aa/${A.slice(2)}`]: 'zlib bytes',
+    });
+    const git = openGitRepository('/r', fs);
+    assert.equal(git?.usesReftable(), true);
+    assert.equal(git?.head(), undefined);
+    assert.equal(git?.resolve('main'), undefined);
+    assert.equal(git?.resolve(A.slice(0, 8)), A);
+  });
+});

@@ -34,8 +34,12 @@ export class GitReader {
     private readonly fs: FileSystem,
   ) {}
 
-  /** HEAD: the branch it is on (and that branch's commit), or the commit it is detached at. */
+  /**
+   * HEAD: the branch it is on (and that branch's commit), or the commit it is detached at.
+   * Undefined when refs are kept in a reftable (binary; its HEAD file is a placeholder).
+   */
   head(): Head | undefined {
+    if (this.usesReftable()) return undefined;
     const head = readLooseRef(this.fs, this.repo, 'HEAD');
     if (!head) return undefined;
     if ('id' in head) return { detached: true, commit: head.id };
@@ -69,13 +73,15 @@ export class GitReader {
   /**
    * The object id a revision names: `HEAD`, a full or short ref name, a full id, or an
    * abbreviated id (at least 4 hex digits) that only one object starts with. Undefined when it
-   * names nothing here, or more than one object.
+   * names nothing here, or more than one object. Revision arithmetic (`HEAD~1`, `v1^{}`) is not
+   * supported: it needs commit objects, which are compressed.
    */
   resolve(revision: string): string | undefined {
     const rev = revision.trim();
     if (rev === '') return undefined;
     // A ref wins over an id that looks the same, as in git.
-    for (const ref of refCandidates(rev)) {
+    const refs = this.usesReftable() ? [] : refCandidates(rev);
+    for (const ref of refs) {
       const id = resolveFullRef(this.fs, this.repo, ref, () => this.packed());
       if (id) return id;
     }
@@ -112,6 +118,11 @@ export class GitReader {
     }
     for (const pack of this.packs()) for (const id of pack.findByPrefix(wanted, limit)) found.add(id);
     return [...found].sort().slice(0, limit);
+  }
+
+  /** Refs in a reftable (`git init --ref-format=reftable`, git 2.45+) are not read. */
+  usesReftable(): boolean {
+    return configValue(this.config(), 'extensions', undefined, 'refstorage')?.toLowerCase() === 'reftable';
   }
 
   /** 20-byte ids, or 32 in a repository created with `--object-format=sha256`. */
