@@ -236,3 +236,30 @@ describe('training configs: reproducibility', () => {
     assert.deepEqual([d?.code, d?.severity], ['config-missing-value', 'error']);
   });
 });
+
+describe('training configs: run records are not configs', () => {
+  it('leaves W&B config records, trainer_state.json and Hydra internals alone', () => {
+    assert.equal(
+      check(
+        'config.yaml',
+        'wandb_version: 1\nlearning_rate:\n  desc: null\n  value: 0.1\nnum_train_epochs:\n  value: 3\n',
+      ).doc.kind,
+      'other',
+    );
+    assert.equal(
+      check(
+        'trainer_state.json',
+        '{"global_step": 10, "log_history": [], "num_train_epochs": 3, "logging_steps": 5, "save_steps": 5}',
+      ).doc.kind,
+      'other',
+    );
+    const text = 'hydra:\n  job:\n    id: ???\n  sweeper:\n    _target_: hydra._internal.BasicSweeper\n';
+    const doc = new ParsedDocument({
+      uri: '/work/outputs/.hydra/hydra.yaml',
+      fileName: 'hydra.yaml',
+      version: 1,
+      text,
+    });
+    assert.equal(doc.kind, 'other');
+  });
+});

@@ -86,6 +86,8 @@ function schemaReference(
   if (yaml.syntaxErrors.length > 0 || yaml.valueError) return undefined;
   // A Hydra run folder's resolved config has no `defaults` left to recognise it by.
   if (path && /\/\.hydra\/config\.ya?ml$/.test(path)) return reference('hydra', 'content');
+  // Hydra's own record of a run (its settings, the command-line overrides) is not a training config.
+  if (path && /\/\.hydra\/(hydra|overrides)\.ya?ml$/.test(path)) return undefined;
   const format = detectConfigFormat({ fileName, data: yaml.value, text });
   return format ? { ref: CONFIG_FORMATS[format].schemaId, origin: 'content', format } : undefined;
 }

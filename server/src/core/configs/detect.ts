@@ -63,6 +63,12 @@ export function detectConfigFormat({ fileName, data, text }: ConfigEvidence): Co
   if (lower === 'mlproject') return 'mlproject';
   if (lower === 'dvc.yaml' || lower === 'dvc.yml') return 'dvc-yaml';
   if (!isMapping(data)) return undefined;
+  // W&B's files/config.yaml is a run record ({desc, value} per key), not a config to validate.
+  if (has(data, 'wandb_version', '_wandb')) return undefined;
+  // The Trainer's trainer_state.json records a run (log_history, global_step): also not a config.
+  if (has(data, 'log_history', 'global_step')) return undefined;
+  // Hydra's saved runtime settings (.hydra/hydra.yaml) hold one key, `hydra`, with its own ??? slots.
+  if (Object.keys(data).length === 1 && 'hydra' in data) return undefined;
   // Accelerate launcher configs look like DeepSpeed/HF but are neither.
   if (has(data, 'compute_environment') && has(data, 'distributed_type')) return undefined;
   if (
