@@ -83,6 +83,23 @@ describe('hostile card values', { skip: hasPython() ? false : 'no /usr/bin/pytho
     }
   }
 
+  it('escapes the id wherever it comes from: model-index, title, folder', () => {
+    const sources: [string, Partial<ExampleScriptInput>][] = [
+      ['model-index', { metadata: { 'model-index': [{ name: HOSTILE }] } }],
+      // A heading is one line; the title's Markdown emphasis marks (`*_) are dropped.
+      ['title', { title: `Model Card for ${HOSTILE.replace(/[\r\n\u2028]/g, ' ')}` }],
+      ['folder', { folderName: HOSTILE }],
+    ];
+    for (const [expected, source] of sources) {
+      const script = generate(source);
+      assert.equal(script.model.source, expected);
+      assert.match(script.model.id, /import\('os'\)/);
+      const file = writeScript(`${root}/sources`, script);
+      assert.equal(pyCompile([file]), undefined);
+      assert.ok(inspectPython(file).strings.includes(script.model.id), `${expected}: the id is a string constant`);
+    }
+  });
+
   it('keeps the default path inside the card folder, whatever the id', () => {
     const script = generate({ modelId: `../../${HOSTILE}/../../etc/passwd` });
     assert.match(script.path, /^models\/demo\/examples\/[a-z0-9_]+_inference\.py$/);
