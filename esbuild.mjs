@@ -1,5 +1,6 @@
 // Bundles the CLI (and, as they land, the language server and the VS Code client) into dist/.
 // Bundling keeps start-up fast and lets ESM-only dependencies (remark, iso-639-3) run as CommonJS.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -24,6 +25,11 @@ const entries = [
   // The extension host provides `vscode`; everything else is bundled.
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ];
+
+// sql.js reads MLflow's mlflow.db through WebAssembly: its .wasm travels beside the bundles
+// (server/src/node/runDeps.ts looks for it next to the running script).
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {
