@@ -95,7 +95,8 @@ export class ParsedDocument {
 
   /** Where the document's YAML is: the front matter's content, or the whole file for configs. */
   yamlRegion(): Span | undefined {
-    if (this.kind === 'training-config' || this.kind === 'project-config') return { start: 0, end: this.text.text.length };
+    if (this.kind === 'training-config' || this.kind === 'project-config')
+      return { start: 0, end: this.text.text.length };
     const split = this.frontMatter;
     return split.state === 'missing' ? undefined : split.content;
   }
