@@ -20,6 +20,8 @@ export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: cardwright check [--format text|json|sarif] [--kind KIND] [--config FILE] [--max-warnings N] PATH...
+       cardwright example CARD [--out FILE] [--model-id ID] [--force]
+       cardwright new model|dataset [--out FOLDER]
 
 Checks model cards, dataset cards and training configs. PATHs are files or folders (folders are
 scanned recursively, skipping node_modules, .git and git-ignored paths).

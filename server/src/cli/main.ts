@@ -2,17 +2,23 @@ import { nodeFileSystem } from '../node/nodeFileSystem';
 import packageJson from '../../../package.json';
 import { runCli } from './run';
 
+function internalError(error: unknown): void {
+  process.stderr.write(
+    `cardwright: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 2;
+}
+
 try {
-  process.exitCode = runCli(process.argv.slice(2), {
+  const status = runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     fs: nodeFileSystem,
     version: packageJson.version,
   });
+  if (typeof status === 'number') process.exitCode = status;
+  else status.then((code) => (process.exitCode = code), internalError);
 } catch (error) {
-  process.stderr.write(
-    `cardwright: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 2;
+  internalError(error);
 }

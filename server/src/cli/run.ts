@@ -9,6 +9,8 @@ import type { SchemaRegistry } from '../core/schemas/registry';
 import { checkFile, type FileReport } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
 import { parseCliArgs, USAGE, UsageError, type CheckArgs } from './args';
+import { runExample } from './exampleCommand';
+import { runNew } from './newCommand';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -21,9 +23,17 @@ export interface CliIo {
   version: string;
 }
 
+/** Commands besides `check`, each in its own module (some are async: they read run stores). */
+const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = {
+  example: runExample,
+  new: runNew,
+};
+
 /** Runs the command line and returns the exit code (0 clean, 1 findings, 2 usage). */
-export function runCli(argv: string[], io: CliIo): number {
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   try {
+    const subcommand = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+    if (subcommand) return withUsageErrors(() => subcommand(argv.slice(1), io), io);
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
       io.stdout(USAGE + '\n');
@@ -40,6 +50,21 @@ export function runCli(argv: string[], io: CliIo): number {
       return 2;
     }
     throw error;
+  }
+}
+
+/** Usage errors from a subcommand (sync or async) become a one-line reason and exit status 2. */
+function withUsageErrors(run: () => number | Promise<number>, io: CliIo): number | Promise<number> {
+  const fail = (error: unknown): number => {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`cardwright: ${error.message}\n`);
+    return 2;
+  };
+  try {
+    const result = run();
+    return typeof result === 'number' ? result : result.catch(fail);
+  } catch (error) {
+    return fail(error);
   }
 }
 

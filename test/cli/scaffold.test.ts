@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { copyFixture, runCli } from '../support/cli';
+
+const SCRIPT = 'models/sentiment/examples/sentiment_tiny_inference.py';
+
+describe('cardwright example', () => {
+  it('writes a script that compiles, replaces its own output, and refuses to replace an edited one', () => {
+    const root = copyFixture('workspace');
+    const first = runCli(['example', 'models/sentiment/README.md'], root);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, new RegExp(`^Wrote ${SCRIPT} \\(transformers`));
+    const compiled = spawnSync('python3', ['-m', 'py_compile', join(root, SCRIPT)], { encoding: 'utf8' });
+    assert.equal(compiled.status, 0, compiled.stderr);
+    assert.match(readFileSync(join(root, SCRIPT), 'utf8'), /^# cardwright: generated sha256=[0-9a-f]{64}$/m);
+
+    assert.equal(
+      runCli(['example', 'models/sentiment/README.md'], root).status,
+      0,
+      'our own untouched output is replaced',
+    );
+    appendFileSync(join(root, SCRIPT), '# my change\n');
+    const refused = runCli(['example', 'models/sentiment/README.md'], root);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /use --force/);
+    assert.match(readFileSync(join(root, SCRIPT), 'utf8'), /# my change\n$/, 'the edited script is untouched');
+    assert.equal(runCli(['example', '--force', 'models/sentiment/README.md'], root).status, 0);
+    assert.doesNotMatch(readFileSync(join(root, SCRIPT), 'utf8'), /# my change/);
+  });
+
+  it('writes only inside the working folder, and takes --out and --model-id', () => {
+    const root = copyFixture('workspace');
+    assert.equal(runCli(['example', '--out', '../escape.py', 'models/sentiment/README.md'], root).status, 2);
+    assert.ok(!existsSync(join(root, '..', 'escape.py')));
+    const result = runCli(
+      ['example', '--out', 'run.py', '--model-id', "evil'\"\n__import__('os')", 'models/sentiment/README.md'],
+      root,
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const compiled = spawnSync('python3', ['-m', 'py_compile', join(root, 'run.py')], { encoding: 'utf8' });
+    assert.equal(compiled.status, 0, compiled.stderr);
+    assert.equal(runCli(['example', 'no/such/README.md'], root).status, 2);
+  });
+});
+
+describe('cardwright new', () => {
+  it('writes a model card filled from the folder whose only findings are its placeholders', () => {
+    const root = copyFixture('workspace');
+    const folder = join(root, 'fresh');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'config.json'),
+      '{"architectures": ["BertForSequenceClassification"], "model_type": "bert"}',
+    );
+    const result = runCli(['new', 'model', '--out', 'fresh'], root);
+    assert.equal(result.status, 0, result.stderr);
+    const card = readFileSync(join(folder, 'README.md'), 'utf8');
+    assert.match(card, /^pipeline_tag: text-classification$/m);
+    const report = JSON.parse(runCli(['check', '--format', 'json', 'fresh'], root).stdout) as {
+      files: { diagnostics: { code: string }[] }[];
+    };
+    assert.deepEqual([...new Set(report.files[0]!.diagnostics.map((d) => d.code))], ['placeholder-text']);
+    const second = runCli(['new', 'model', '--out', 'fresh'], root);
+    assert.equal(second.status, 0);
+    assert.ok(existsSync(join(folder, 'MODEL_CARD.md')), 'README.md exists, so MODEL_CARD.md');
+    assert.equal(runCli(['new', 'model', '--out', 'fresh'], root).status, 1, 'both exist: nothing is overwritten');
+    assert.equal(runCli(['new', 'spaceship'], root).status, 2);
+  });
+});
