@@ -6,6 +6,7 @@ import pipelineTags from '../../../../schemas/data/pipeline-tags.schema.json';
 import sizeCategories from '../../../../schemas/data/size-categories.schema.json';
 import taskIds from '../../../../schemas/data/task-ids.schema.json';
 import modelCard from '../../../../schemas/model-card.schema.json';
+import provenance from '../../../../schemas/provenance.schema.json';
 import axolotl from '../../../../schemas/configs/axolotl.schema.json';
 import deepspeed from '../../../../schemas/configs/deepspeed.schema.json';
 import dvcYaml from '../../../../schemas/configs/dvc-yaml.schema.json';
@@ -26,6 +27,8 @@ export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
   libraryNames,
   taskIds,
   sizeCategories,
+  // Before the model card schema, which refers to it.
+  provenance,
   modelCard,
   datasetCard,
   cardwrightConfig,
