@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import { Commands, type CheckWorkspaceResult, type InitializationOptions } from '../../server/src/lsp/protocol';
 import { RestartPolicy } from './restartPolicy';
+import { generateExample, newCard, type GenerateExampleArgs } from './scaffold';
 import { showTrustStatus } from './trust';
 
 /** The documents the server is given; it decides per file whether it is a card or config. */
@@ -53,6 +54,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('cardwright.checkWorkspace', () => checkWorkspace()),
+    vscode.commands.registerCommand('cardwright.generateExample', (args?: GenerateExampleArgs) =>
+      client ? generateExample(client, args) : undefined,
+    ),
+    vscode.commands.registerCommand('cardwright.newModelCard', (folder?: string) =>
+      client ? newCard(client, 'model-card', folder) : undefined,
+    ),
+    vscode.commands.registerCommand('cardwright.newDatasetCard', (folder?: string) =>
+      client ? newCard(client, 'dataset-card', folder) : undefined,
+    ),
     vscode.commands.registerCommand('cardwright.restartServer', async () => {
       restarts.reset();
       await client?.restart();

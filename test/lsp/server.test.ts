@@ -200,6 +200,36 @@ describe('language server over stdio, pull diagnostics', () => {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
   });
 
+  it('plans an example script and offers it on a missing getting-started section', async () => {
+    const cardPath = join(root, 'models/sentiment/README.md');
+    const uri = client.uriOf(cardPath);
+    const plan = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'cardwright.server.planExample',
+      arguments: [{ uri }],
+    })) as { path: string; text: string; flavour: string; existing: string; outside: boolean };
+    assert.equal(plan.path, join(root, 'models/sentiment/examples/sentiment_tiny_inference.py'));
+    assert.deepEqual([plan.flavour, plan.existing, plan.outside], ['transformers', 'none', false]);
+    assert.match(plan.text, /pipeline\(/);
+    const missing = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      code: 'section-missing',
+      source: 'cardwright',
+      message: 'm',
+      data: { concept: 'getting-started' },
+    };
+    const docUri = await client.open(
+      join(root, 'models/started/README.md'),
+      '---\nlicense: mit\n---\n# Model Card for x\n',
+    );
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: docUri },
+      range: missing.range,
+      context: { diagnostics: [missing], only: ['quickfix'] },
+    })) as CodeAction[];
+    const generate = actions.find((action) => action.title === 'Generate an example script');
+    assert.equal(generate?.command?.command, 'cardwright.generateExample');
+  });
+
   it('checks the workspace and pushes diagnostics for files on disk', async () => {
     const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
       command: 'cardwright.server.checkWorkspace',

@@ -1,7 +1,8 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeTextSha256 } from '../node/hash';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { startServer } from './server';
 
 // The transport comes from the command line: `--stdio` (other editors, our protocol tests) or
 // `--node-ipc` (the VS Code client). createConnection reads it from process.argv.
-startServer(createConnection(ProposedFeatures.all), { fs: nodeFileSystem });
+startServer(createConnection(ProposedFeatures.all), { fs: nodeFileSystem, sha256: nodeTextSha256 });

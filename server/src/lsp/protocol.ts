@@ -5,7 +5,41 @@
 export const Commands = {
   /** Server command: check every card and config in the workspace folders. */
   checkWorkspace: 'cardwright.server.checkWorkspace',
+  /** Server command: the example script for a card ({@link ExamplePlanParams} -> ExamplePlan). */
+  planExample: 'cardwright.server.planExample',
+  /** Server command: a new card for a folder ({@link NewCardParams} -> NewCardPlan | null). */
+  planNewCard: 'cardwright.server.planNewCard',
 } as const;
+
+/** Client commands (contributed in package.json); the server names them in code actions. */
+export const ClientCommands = {
+  generateExample: 'cardwright.generateExample',
+  newModelCard: 'cardwright.newModelCard',
+  newDatasetCard: 'cardwright.newDatasetCard',
+} as const;
+
+export interface ExamplePlanParams {
+  /** The card's URI. */
+  uri: string;
+  /** Absolute target path; default: the card folder's examples/<model>_inference.py. */
+  path?: string;
+}
+
+/** As core/scaffold/plan's ExamplePlan, with the target as a path. */
+export interface ExamplePlanResult {
+  path: string;
+  text: string;
+  flavour: string;
+  modelId: string;
+  existing: 'none' | 'unchanged' | 'edited';
+  outside: boolean;
+}
+
+export interface NewCardParams {
+  kind: 'model-card' | 'dataset-card';
+  /** Absolute folder path. */
+  folder: string;
+}
 
 export interface CheckWorkspaceResult {
   files: number;

@@ -13,7 +13,9 @@ import { completeAt } from '../core/assist/completion';
 import { hoverAt } from '../core/assist/hover';
 import { documentSymbols } from '../core/assist/symbols';
 import { checkDocument } from '../core/engine';
-import { dirname, type FileSystem } from '../core/fileSystem';
+import { basename, dirname, type FileSystem } from '../core/fileSystem';
+import { ParsedDocument } from '../core/document/parsedDocument';
+import type { Sha256 } from '../core/scaffold/generatedMarker';
 import { quickFixes, refactorsAt } from '../core/fixes';
 import { ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
 import { associatedSchema, configBase } from '../core/configs/associations';
@@ -29,12 +31,15 @@ import {
 } from './convert';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentStore, uriToPath } from './documentStore';
-import { Commands, type InitializationOptions } from './protocol';
+import { Commands, type ExamplePlanParams, type InitializationOptions, type NewCardParams } from './protocol';
+import { exampleCodeActions, planCard, planExample, type ScaffoldDeps } from './scaffoldCommands';
 import { SettingsStore } from './settings';
 import { checkWorkspace } from './workspaceCheck';
 
 export interface ServerRuntime {
   fs: FileSystem;
+  /** SHA-256 of text (node:crypto in node hosts), for the "generated, unchanged" script marker. */
+  sha256: Sha256;
 }
 
 /**
@@ -100,7 +105,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         completionProvider: { triggerCharacters: [':', ' ', '-', '#'] },
         hoverProvider: true,
         documentSymbolProvider: true,
-        executeCommandProvider: { commands: [Commands.checkWorkspace] },
+        executeCommandProvider: { commands: [Commands.checkWorkspace, Commands.planExample, Commands.planNewCard] },
       },
       serverInfo: { name: 'cardwright', version: '0.1.0' },
     };
@@ -152,6 +157,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         for (const fix of quickFixes(doc, diagnostic)) actions.push(toCodeAction(doc, fix, lspDiagnostic));
       }
     }
+    if (wants(CodeActionKind.QuickFix)) actions.push(...exampleCodeActions(doc.uri, params.context.diagnostics));
     if (wants(CodeActionKind.RefactorRewrite)) {
       const span = { start: doc.text.offsetAt(params.range.start), end: doc.text.offsetAt(params.range.end) };
       for (const fix of refactorsAt(doc, span)) actions.push(toCodeAction(doc, fix));
@@ -177,7 +183,25 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return documentSymbols(doc).map((symbol) => toDocumentSymbol(doc, symbol));
   });
 
+  const scaffoldDeps = (): ScaffoldDeps => ({
+    fs: runtime.fs,
+    sha256: runtime.sha256,
+    workspaceFolders,
+    document: (uri) => store.get(uri) ?? readFromDisk(uri),
+    configFor: (path) => configFor(path),
+  });
+  const readFromDisk = (uri: string): ParsedDocument | undefined => {
+    const path = uriToPath(uri);
+    const text = path ? runtime.fs.readFile(path) : undefined;
+    return path && text !== undefined
+      ? new ParsedDocument({ uri, fileName: basename(path), version: 0, text })
+      : undefined;
+  };
+
   connection.onExecuteCommand(async (params) => {
+    const [argument] = (params.arguments ?? []) as unknown[];
+    if (params.command === Commands.planExample) return planExample(argument as ExamplePlanParams, scaffoldDeps());
+    if (params.command === Commands.planNewCard) return planCard(argument as NewCardParams, scaffoldDeps());
     if (params.command !== Commands.checkWorkspace) return undefined;
     const result = await checkWorkspace(workspaceFolders, {
       connection,

@@ -104,6 +104,35 @@ describe('Cardwright in VS Code (trusted folder)', () => {
     assert.ok(completions.items.some((item) => item.label === 'cosine_with_restarts'));
   });
 
+  it('generates an example script through a WorkspaceEdit and opens it', async () => {
+    const card = workspaceUri(...CARD);
+    const target = workspaceUri('sentiment-model', 'examples', 'demo_inference.py');
+    const written = await vscode.commands.executeCommand<string>('cardwright.generateExample', {
+      uri: card.toString(),
+      path: target.path,
+    });
+    assert.equal(written, target.path);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, target.fsPath);
+    assert.match(editor?.document.getText() ?? '', /^# cardwright: generated sha256=[0-9a-f]{64}$/m);
+    assert.match(editor?.document.getText() ?? '', /acme\/sentiment-distilbert/);
+  });
+
+  it('creates a new model card whose only findings are its placeholders', async () => {
+    const folder = workspaceUri('fresh-model');
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'config.json'),
+      Buffer.from('{"architectures": ["BertForMaskedLM"]}'),
+    );
+    const path = await vscode.commands.executeCommand<string>('cardwright.newModelCard', folder.path);
+    assert.equal(path, vscode.Uri.joinPath(folder, 'README.md').path);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.path, path);
+    const diagnostics = await waitForDiagnostics(vscode.Uri.file(path), (d) => d.length > 0);
+    assert.deepEqual([...new Set(diagnostics.map(codeOf))], ['placeholder-text']);
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /^pipeline_tag: fill-mask$/m);
+  });
+
   it('leaves a README that is not a card alone', async () => {
     const readme = await openCard('README.md');
     const card = await openCard(...CARD);

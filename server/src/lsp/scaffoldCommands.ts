@@ -1,0 +1,67 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { ParsedDocument } from '../core/document/parsedDocument';
+import type { FileSystem } from '../core/fileSystem';
+import type { ProjectConfig } from '../core/projectConfig';
+import { planExampleScript, planNewCard, type NewCardPlan } from '../core/scaffold/plan';
+import type { Sha256 } from '../core/scaffold/generatedMarker';
+import { uriToPath } from './documentStore';
+import { ClientCommands, type ExamplePlanParams, type ExamplePlanResult, type NewCardParams } from './protocol';
+
+export interface ScaffoldDeps {
+  fs: FileSystem;
+  sha256: Sha256;
+  workspaceFolders: readonly string[];
+  document(uri: string): ParsedDocument | undefined;
+  configFor(path: string): ProjectConfig;
+}
+
+/**
+ * The example script for an open (or on-disk) card: text and target, and whether writing would
+ * replace a file the user edited. The client picks the path, asks when needed, and writes it
+ * through a WorkspaceEdit (so undo works).
+ */
+export function planExample(params: ExamplePlanParams, deps: ScaffoldDeps): ExamplePlanResult | null {
+  const doc = deps.document(params.uri);
+  const cardPath = uriToPath(params.uri);
+  if (!doc || !cardPath) return null;
+  const workspaceRoot =
+    deps.workspaceFolders.find((folder) => cardPath.startsWith(folder + '/')) ??
+    cardPath.slice(0, cardPath.lastIndexOf('/'));
+  const plan = planExampleScript({
+    doc,
+    cardPath,
+    workspaceRoot,
+    fs: deps.fs,
+    sha256: deps.sha256,
+    now: new Date().toISOString(),
+    outPath: params.path,
+  });
+  return {
+    path: plan.path,
+    text: plan.text,
+    flavour: plan.flavour,
+    modelId: plan.modelId,
+    existing: plan.existing,
+    outside: plan.outside,
+  };
+}
+
+export function planCard(params: NewCardParams, deps: ScaffoldDeps): NewCardPlan | null {
+  if (!deps.fs.isDirectory(params.folder)) return null;
+  return planNewCard(params.kind, params.folder, deps.fs, deps.configFor(params.folder + '/README.md')) ?? null;
+}
+
+/** "Generate an example script" on the card's missing getting-started section. */
+export function exampleCodeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  return diagnostics
+    .filter(
+      (d) =>
+        d.code === 'section-missing' && (d.data as { concept?: string } | undefined)?.concept === 'getting-started',
+    )
+    .map((diagnostic) => ({
+      title: 'Generate an example script',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: 'Generate an example script', command: ClientCommands.generateExample, arguments: [{ uri }] },
+    }));
+}
