@@ -7,7 +7,7 @@ import { mlflowDbAdapter } from './mlflowDb';
 import { mlflowFolderAdapter } from './mlflowFolder';
 import type { FolderRuns, RunAdapter } from './runAdapter';
 import type { DiscoverOptions, RunDeps } from './runDeps';
-import { newRunRecord, type RunRecord } from './runRecord';
+import { newRunRecord, splitRecordPath, type RunRecord } from './runRecord';
 import { wandbAdapter } from './wandb';
 
 /** In the order `readRun` asks them: the more specific layouts first, a DVC project last. */
@@ -70,6 +70,31 @@ export async function readRun(path: string, deps: RunDeps): Promise<RunRecord | 
   for (const adapter of RUN_ADAPTERS) {
     try {
       const record = await adapter.readRun(target, deps);
+      if (record) return record;
+    } catch (error) {
+      return failedRecord(adapter, target, error);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The run in a folder, read synchronously: for drift checks, which run inside a synchronous
+ * document check. Every folder tracker reads synchronously; a record held in a database
+ * (`mlflow.db#<id>`) needs the async SQLite reader, so it gives undefined here (use readRun).
+ */
+export function readRunSync(path: string, deps: RunDeps): RunRecord | undefined {
+  const target = trimSlash(path);
+  if (splitRecordPath(target).recordId !== undefined) return undefined;
+  for (const adapter of RUN_ADAPTERS) {
+    if (adapter === mlflowDbAdapter) continue;
+    try {
+      const record = adapter.readRun(target, deps);
+      if (record instanceof Promise) {
+        // Not expected from a folder adapter; dropped (and its failure with it) rather than awaited.
+        record.catch(() => undefined);
+        continue;
+      }
       if (record) return record;
     } catch (error) {
       return failedRecord(adapter, target, error);

@@ -1,5 +1,5 @@
 // Run discovery: one adapter per tracker, one RunRecord shape (see runRecord.ts).
-export { discoverRuns, readRun, RUN_ADAPTERS } from './discover';
+export { discoverRuns, readRun, readRunSync, RUN_ADAPTERS } from './discover';
 export { readMlflowDatabase } from './mlflowDb';
 export { readMlflowFolderRun } from './mlflowFolder';
 export { parseModelReference } from './modelReference';

@@ -1,0 +1,54 @@
+import { basename, type FileSystem } from '../fileSystem';
+import { readRunSync } from '../runs/discover';
+import { splitRecordPath, type RunRecord } from '../runs/runRecord';
+
+/** What the drift checks need from their host: files, hashing, and runs it has already read. */
+export interface LinkedRunHost {
+  fs: FileSystem;
+  sha256?: (bytes: Uint8Array) => string;
+  /** Records the host read asynchronously (discoverRuns, readRun), by absolute record path. */
+  runs?: ReadonlyMap<string, RunRecord>;
+}
+
+export type LinkedRunState =
+  | { state: 'found'; run: RunRecord }
+  | { state: 'gone'; reason: string }
+  /** A database record the host has not read: checked no further (no synchronous SQLite). */
+  | { state: 'unknown' };
+
+/**
+ * The linked run as its files are now. Folders are read again on every check (a run folder can be
+ * rewritten: a resumed run, a new `dvc repro`); a record in `mlflow.db` is taken from the host's
+ * `runs` when there, since SQLite is read asynchronously.
+ */
+export function linkedRunState(path: string, expected: { id?: string }, host: LinkedRunHost): LinkedRunState {
+  const { file, recordId } = splitRecordPath(path);
+  if (!host.fs.exists(file)) {
+    return {
+      state: 'gone',
+      reason: `${recordId === undefined ? 'the run folder' : 'the database'} ${basename(file)} no longer exists`,
+    };
+  }
+  if (recordId !== undefined) {
+    const run = host.runs?.get(path);
+    if (run) return { state: 'found', run };
+    const databaseRead = [...(host.runs?.keys() ?? [])].some((key) => splitRecordPath(key).file === file);
+    return databaseRead
+      ? { state: 'gone', reason: `${basename(file)} holds no run ${recordId}` }
+      : { state: 'unknown' };
+  }
+  if (!host.fs.isDirectory(file)) return { state: 'gone', reason: `${basename(file)} is not a run folder` };
+  // Without the host's hash, config hashes and DVC's lock-hash id are not computed: ids are not compared for DVC.
+  const sha256 = host.sha256 ?? ((): string => '');
+  const run = readRunSync(file, { fs: host.fs, sha256 });
+  if (!run) return { state: 'gone', reason: `${basename(file)} no longer holds a run of any tracker` };
+  const comparable = run.tracker !== 'dvc' || host.sha256 !== undefined;
+  if (expected.id && comparable && run.id !== expected.id) {
+    const why =
+      run.tracker === 'dvc'
+        ? `dvc.lock changed since the link (the pipeline ran again): it is now run ${run.id}`
+        : `${basename(file)} now holds run ${run.id}`;
+    return { state: 'gone', reason: why };
+  }
+  return { state: 'found', run };
+}
