@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileSystem } from '../../server/src/core/fileSystem';
 import { discoverRuns, type RunDeps, type RunRecord } from '../../server/src/core/runs';
@@ -42,4 +43,21 @@ export async function listRuns(
   field: 'id' | 'name' | 'path' = 'id',
 ): Promise<string[]> {
   return (await discoverRuns(root, testRunDeps(fs))).map((run) => `${run.tracker} ${run[field]}`);
+}
+
+/**
+ * The files of a fixture folder (test/fixtures/<relative>) as bytes, keyed by their path under
+ * `at`: an in-memory workspace holding a copy of a run folder.
+ */
+export function fixtureFiles(relative: string, at: string): Record<string, Uint8Array> {
+  const root = join(__dirname, '..', 'fixtures', relative);
+  const files: Record<string, Uint8Array> = {};
+  const walk = (folder: string, target: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${target}/${entry.name}`);
+      else files[`${target}/${entry.name}`] = readFileSync(join(folder, entry.name));
+    }
+  };
+  walk(root, at);
+  return files;
 }

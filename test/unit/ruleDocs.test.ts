@@ -9,8 +9,10 @@ import { checkDocument } from '../../server/src/core/engine';
 import { basename, dirname } from '../../server/src/core/fileSystem';
 import { RULE_CODES } from '../../server/src/core/rules';
 import { WorkspaceSchemaLoader } from '../../server/src/core/schemas/workspaceSchemas';
+import { nodeSha256 } from '../../server/src/node/runDeps';
 import { schemas } from '../support/check';
 import { memoryFileSystem } from '../support/memoryFileSystem';
+import { fixtureFiles } from '../support/runs';
 
 /**
  * docs/rules/<code>.md is the public page of each diagnostic code (the editor links to it). Its
@@ -28,6 +30,11 @@ interface Example {
    * resolve), empty except a `.json` file, which holds `{}` (valid JSON, a schema that accepts all).
    */
   neighbours: string[];
+  /**
+   * From `fixtures=runs/hf-output,...`: folders of test/fixtures copied beside the example at the
+   * same relative path, for the drift codes, whose examples link real run folders.
+   */
+  fixtures: string[];
 }
 
 interface RulePage {
@@ -40,7 +47,7 @@ interface RulePage {
 
 /**
  * The first fenced block (```markdown, ```yaml or ```json) after the line
- * `## <heading>`, with its `file=`, `kind=` and `files=` attributes.
+ * `## <heading>`, with its `file=`, `kind=`, `files=` and `fixtures=` attributes.
  */
 function exampleAfter(lines: string[], heading: string): Example | undefined {
   const start = lines.indexOf(`## ${heading}`);
@@ -71,6 +78,7 @@ function exampleAfter(lines: string[], heading: string): Example | undefined {
       file,
       kind: kind as DocumentKind | undefined,
       neighbours: (attributes.get('files') ?? '').split(',').filter(Boolean),
+      fixtures: (attributes.get('fixtures') ?? '').split(',').filter(Boolean),
     };
   }
   return undefined;
@@ -93,7 +101,8 @@ function checkExample(example: Example): { kind: DocumentKind; diagnostics: Card
   const neighbours = Object.fromEntries(
     example.neighbours.map((name) => [`/work/example/${name}`, name.endsWith('.json') ? '{}' : '']),
   );
-  const fs = memoryFileSystem({ ...neighbours, [path]: example.text });
+  const fixtures = example.fixtures.map((folder) => fixtureFiles(folder, `/work/example/${folder}`));
+  const fs = memoryFileSystem({ ...Object.assign({}, ...fixtures), ...neighbours, [path]: example.text });
   const doc = new ParsedDocument(
     { uri: path, fileName: basename(path), version: 0, text: example.text },
     { kind: example.kind, siblings: () => fs.readDirectory(dirname(path)) },
@@ -101,7 +110,14 @@ function checkExample(example: Example): { kind: DocumentKind; diagnostics: Card
   if (doc.kind === 'other') return { kind: doc.kind, diagnostics: [] };
   return {
     kind: doc.kind,
-    diagnostics: checkDocument(doc, { schemas, fs, path, workspaceSchemas: new WorkspaceSchemaLoader(fs, schemas) }),
+    // With the hash function the CLI passes (run-config-changed needs it).
+    diagnostics: checkDocument(doc, {
+      schemas,
+      fs,
+      path,
+      workspaceSchemas: new WorkspaceSchemaLoader(fs, schemas),
+      sha256: nodeSha256,
+    }),
   };
 }
 

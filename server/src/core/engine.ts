@@ -4,6 +4,7 @@ import type { FileSystem } from './fileSystem';
 import { DEFAULT_CONFIG, type ProjectConfig } from './projectConfig';
 import { RULE_CODES, RULE_FAMILIES } from './rules';
 import type { Finding } from './rules/rule';
+import type { RunRecord } from './runs/runRecord';
 import type { SchemaRegistry } from './schemas/registry';
 import type { WorkspaceSchemaLoader } from './schemas/workspaceSchemas';
 
@@ -15,6 +16,17 @@ export interface CheckOptions {
   path?: string;
   /** Schema files from the workspace; leave out in an untrusted workspace (they are not compiled). */
   workspaceSchemas?: WorkspaceSchemaLoader;
+  /**
+   * SHA-256 of bytes as hex (the host's crypto: the core has none). Without it `run-config-changed`
+   * is not checked.
+   */
+  sha256?: (bytes: Uint8Array) => string;
+  /**
+   * Run records the host has read (discoverRuns, readRun), by absolute record path. Drift checks
+   * read linked run folders themselves; a record in `mlflow.db` needs the async SQLite reader, so
+   * it is checked only when given here.
+   */
+  runs?: ReadonlyMap<string, RunRecord>;
 }
 
 /**
@@ -46,6 +58,8 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions): CardD
       config,
       path: options.path,
       workspaceSchemas: options.workspaceSchemas,
+      sha256: options.sha256,
+      runs: options.runs,
       report,
     });
   }

@@ -36,7 +36,17 @@ export interface ProjectConfig {
   profile?: ProfileName | readonly ConceptId[];
   sections?: Readonly<Partial<Record<CardKind, SectionSettings>>>;
   schemas?: readonly SchemaAssociation[];
+  drift?: DriftSettings;
 }
+
+/** `drift:` settings: how the card is compared with its linked training run. */
+export interface DriftSettings {
+  /** Relative tolerance for `run-metric-mismatch` (default DEFAULT_DRIFT_TOLERANCE). */
+  tolerance?: number;
+}
+
+/** 0.5%: rounding in a card (0.931 for 0.93126) passes, a different run's value does not. */
+export const DEFAULT_DRIFT_TOLERANCE = 0.005;
 
 export const DEFAULT_CONFIG: ProjectConfig = { rules: {} };
 
@@ -166,6 +176,7 @@ function fromValidData(data: Record<string, unknown>): Omit<ProjectConfig, 'sour
     ...(data.profile !== undefined ? { profile: data.profile as ProjectConfig['profile'] } : {}),
     ...(data.sections !== undefined ? { sections: data.sections as ProjectConfig['sections'] } : {}),
     ...(data.schemas !== undefined ? { schemas: data.schemas as SchemaAssociation[] } : {}),
+    ...(data.drift !== undefined ? { drift: data.drift as DriftSettings } : {}),
   };
 }
 

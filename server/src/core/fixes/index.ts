@@ -4,13 +4,19 @@ import type { Fix } from './fix';
 import { configFixes } from './configFixes';
 import { listRefactors } from './listRefactor';
 import { metadataFixes } from './metadataFixes';
+import { provenanceFixes } from './provenanceFixes';
 import { sectionFixes } from './sectionFixes';
 
 export type { Fix, TextEditSpan } from './fix';
 
 /** Quick-fixes for one of our diagnostics on this document version. */
 export function quickFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): Fix[] {
-  return [...metadataFixes(doc, diagnostic), ...sectionFixes(doc, diagnostic), ...configFixes(doc, diagnostic)];
+  return [
+    ...metadataFixes(doc, diagnostic),
+    ...sectionFixes(doc, diagnostic),
+    ...configFixes(doc, diagnostic),
+    ...provenanceFixes(doc, diagnostic),
+  ];
 }
 
 /** Rewrites offered at a place in the document, independent of diagnostics. */

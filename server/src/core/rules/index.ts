@@ -1,3 +1,5 @@
+import { commitDriftRules } from './commitDriftRules';
+import { configDriftRules } from './configDriftRules';
 import { configReproRules } from './configReproRules';
 import { datasetIdRules } from './datasetIdRules';
 import { deprecatedRules } from './deprecatedRules';
@@ -10,6 +12,7 @@ import { linkRules } from './linkRules';
 import { placeholderRules } from './placeholderRules';
 import { projectConfigRules } from './projectConfigRules';
 import type { RuleCode, RuleFamily } from './rule';
+import { runDriftRules } from './runDriftRules';
 import { schemaRules } from './schemaRules';
 import { sectionEmptyRules } from './sectionEmptyRules';
 import { sectionMissingRules } from './sectionMissingRules';
@@ -36,6 +39,9 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   linkRules,
   projectConfigRules,
   configReproRules,
+  runDriftRules,
+  configDriftRules,
+  commitDriftRules,
 ];
 
 /** Every diagnostic code by name: the public contract documented in docs/rules/. */

@@ -3,6 +3,7 @@ import type { DocumentKind } from '../document/kind';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { FileSystem } from '../fileSystem';
 import type { ProjectConfig } from '../projectConfig';
+import type { RunRecord } from '../runs/runRecord';
 import type { SchemaRegistry } from '../schemas/registry';
 import type { WorkspaceSchemaLoader } from '../schemas/workspaceSchemas';
 
@@ -32,6 +33,10 @@ export interface RuleContext {
   path?: string;
   /** Compiles schema files from the workspace; absent in an untrusted workspace. */
   workspaceSchemas?: WorkspaceSchemaLoader;
+  /** SHA-256 as hex, from the host (CheckOptions.sha256); absent: hashes are not checked. */
+  sha256?: (bytes: Uint8Array) => string;
+  /** Run records the host has read, by absolute record path (CheckOptions.runs). */
+  runs?: ReadonlyMap<string, RunRecord>;
   report(finding: Finding): void;
 }
 

@@ -25,6 +25,8 @@ export interface CheckFileOptions {
    * from name, content and neighbours. A file named `.cardwright.yaml` is always a project config.
    */
   kind?: DocumentKind;
+  /** Hashing for `run-config-changed` (see CheckOptions.sha256). */
+  sha256?: (bytes: Uint8Array) => string;
 }
 
 /**
