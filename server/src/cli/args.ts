@@ -20,6 +20,7 @@ export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: cardwright check [--format text|json|sarif] [--kind KIND] [--config FILE] [--max-warnings N] PATH...
+       cardwright link CARD --run PATH [--config FILE] [--write-metrics] [--dry-run]
        cardwright example CARD [--out FILE] [--model-id ID] [--force]
        cardwright new model|dataset [--out FOLDER]
 

@@ -8,8 +8,10 @@ import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import { checkFile, type FileReport } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
+import { nodeSha256 } from '../node/runDeps';
 import { parseCliArgs, USAGE, UsageError, type CheckArgs } from './args';
 import { runExample } from './exampleCommand';
+import { runLink } from './linkCommand';
 import { runNew } from './newCommand';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -26,6 +28,7 @@ export interface CliIo {
 /** Commands besides `check`, each in its own module (some are async: they read run stores). */
 const SUBCOMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = {
   example: runExample,
+  link: runLink,
   new: runNew,
 };
 
@@ -91,7 +94,8 @@ function runCheck(args: CheckArgs, io: CliIo): number {
   }
   const reports: FileReport[] = [];
   const check = (file: string, kind = args.kind): void => {
-    const report = checkFile(file, { fs: io.fs, schemas, config: configFor(file), kind, workspaceSchemas });
+    const options = { fs: io.fs, schemas, config: configFor(file), kind, workspaceSchemas, sha256: nodeSha256 };
+    const report = checkFile(file, options);
     if (report) reports.push({ ...report, path: display(report.path, io.cwd) });
   };
   for (const file of files) check(file);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { buildMlflowDb, DB_RUNS } from '../../support/mlflowDb';
 import { makeRepository, scratchFolder, type Scratch } from '../../support/gitRepos';
+import { readGuardCalls, writeProcessGuard } from '../../support/processGuard';
 import { RUN_FIXTURES } from '../../support/runs';
 
 /*
@@ -14,19 +15,6 @@ import { RUN_FIXTURES } from '../../support/runs';
  * with sql.js's wasm copied next to the bundle, then run in a child node whose child_process
  * functions all throw and are recorded.
  */
-
-const GUARD = `
-const childProcess = require('node:child_process');
-const { writeFileSync } = require('node:fs');
-const calls = [];
-for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
-  childProcess[name] = (...args) => {
-    calls.push(name + ' ' + String(args[0]));
-    throw new Error('child_process.' + name + ' was called');
-  };
-}
-process.on('exit', () => writeFileSync(process.env.CARDWRIGHT_CALLS, JSON.stringify(calls)));
-`;
 
 interface EntryOutput {
   runs: { tracker: string; path: string; notes: string[]; metrics: Record<string, number> }[];
@@ -47,7 +35,7 @@ describe('no process is ever started, bundled', () => {
     scratch.git('ws', 'gc', '-q');
     cpSync(RUN_FIXTURES, scratch.path('ws/runs'), { recursive: true });
     writeFileSync(scratch.path('ws/mlflow.db'), await buildMlflowDb());
-    writeFileSync(scratch.path('guard.cjs'), GUARD);
+    writeProcessGuard(scratch.path('guard.cjs'));
     mkdirSync(scratch.path('dist'));
     await build({
       entryPoints: [join(__dirname, '..', '..', 'support', 'noProcessEntry.ts')],
@@ -77,7 +65,7 @@ describe('no process is ever started, bundled', () => {
       ],
       { encoding: 'utf8', env: { PATH: process.env.PATH, CARDWRIGHT_CALLS: calls }, cwd: scratch.root },
     );
-    return { output: JSON.parse(stdout) as EntryOutput, calls: JSON.parse(readFileSync(calls, 'utf8')) as string[] };
+    return { output: JSON.parse(stdout) as EntryOutput, calls: readGuardCalls(calls) };
   }
 
   it('the guard itself records and refuses a call', () => {
@@ -86,7 +74,7 @@ describe('no process is ever started, bundled', () => {
     execFileSync(process.execPath, ['--require', scratch.path('guard.cjs'), '-e', script], {
       env: { PATH: process.env.PATH, CARDWRIGHT_CALLS: calls },
     });
-    assert.deepEqual(JSON.parse(readFileSync(calls, 'utf8')), ['execSync true']);
+    assert.deepEqual(readGuardCalls(calls), ['execSync true']);
   });
 
   it('without sql-wasm.wasm next to the bundle, mlflow.db is listed with a note, nothing else fails', () => {
