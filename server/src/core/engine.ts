@@ -22,9 +22,10 @@ export interface CheckOptions {
    */
   sha256?: (bytes: Uint8Array) => string;
   /**
-   * Run records the host has read (discoverRuns, readRun), by absolute record path. Drift checks
-   * read linked run folders themselves; a record in `mlflow.db` needs the async SQLite reader, so
-   * it is checked only when given here.
+   * Run records the host has read (discoverRuns, readRun), by absolute record path, kept fresh by
+   * the host (file watching). The drift checks use a linked run from here when it is present, else
+   * read its folder; a record in `mlflow.db` needs the async SQLite reader, so its metrics and
+   * existence are checked only when it is given here.
    */
   runs?: ReadonlyMap<string, RunRecord>;
 }

@@ -160,6 +160,15 @@ describe('drift between a card and its linked run', () => {
     assert.deepEqual(drift(text), [['run-not-found', `../mlflow.db#${DB_RUNS.finished}`]], 'the database is gone');
   });
 
+  it('a folder run the host passes (kept fresh by file watching) is used instead of reading the folder', async () => {
+    const run = await readRun(`/w/${MLFLOW}`, testRunDeps(memoryFileSystem(baseFiles())));
+    assert.ok(run);
+    const runs = new Map<string, RunRecord>([[`/w/${MLFLOW}`, { ...run, metrics: { accuracy: 0.5 } }]]);
+    assert.deepEqual(drift(linkedCard(), { options: { runs } }), [['run-metric-mismatch', '0.931']]);
+    const moved = new Map<string, RunRecord>([[`/w/${MLFLOW}`, { ...run, id: 'another' }]]);
+    assert.deepEqual(drift(linkedCard(), { options: { runs: moved } }), [['run-not-found', `../${MLFLOW}`]]);
+  });
+
   it('run-config-changed: on the recorded hash; "Record the new hash" is offered, not preferred, and mends it', () => {
     const edited = { '/w/configs/train.yaml': CONFIG_TEXT.replace('seed: 1', 'seed: 2') };
     assert.deepEqual(drift(linkedCard(), { files: edited }), [['run-config-changed', CONFIG_SHA]]);

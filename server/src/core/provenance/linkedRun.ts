@@ -17,32 +17,33 @@ export type LinkedRunState =
   | { state: 'unknown' };
 
 /**
- * The linked run as its files are now. Folders are read again on every check (a run folder can be
- * rewritten: a resumed run, a new `dvc repro`); a record in `mlflow.db` is taken from the host's
- * `runs` when there, since SQLite is read asynchronously.
+ * The linked run as its files are now. A record the host passes in `runs` is used as it is (the
+ * host keeps it fresh, e.g. from file watching, and saves re-reading a large run on every
+ * keystroke); otherwise a folder is read again on every check (a run folder can be rewritten: a
+ * resumed run, a new `dvc repro`). A record in `mlflow.db` needs the asynchronous SQLite reader,
+ * so without the host's record it is checked no further than its database file.
  */
 export function linkedRunState(path: string, expected: { id?: string }, host: LinkedRunHost): LinkedRunState {
   const { file, recordId } = splitRecordPath(path);
   if (!host.fs.exists(file)) {
-    return {
-      state: 'gone',
-      reason: `${recordId === undefined ? 'the run folder' : 'the database'} ${basename(file)} no longer exists`,
-    };
+    const what = recordId === undefined ? 'the run folder' : 'the database';
+    return { state: 'gone', reason: `${what} ${basename(file)} no longer exists` };
   }
-  if (recordId !== undefined) {
-    const run = host.runs?.get(path);
-    if (run) return { state: 'found', run };
+  let run = host.runs?.get(path);
+  if (!run && recordId !== undefined) {
     const databaseRead = [...(host.runs?.keys() ?? [])].some((key) => splitRecordPath(key).file === file);
     return databaseRead
       ? { state: 'gone', reason: `${basename(file)} holds no run ${recordId}` }
       : { state: 'unknown' };
   }
-  if (!host.fs.isDirectory(file)) return { state: 'gone', reason: `${basename(file)} is not a run folder` };
-  // Without the host's hash, config hashes and DVC's lock-hash id are not computed: ids are not compared for DVC.
-  const sha256 = host.sha256 ?? ((): string => '');
-  const run = readRunSync(file, { fs: host.fs, sha256 });
-  if (!run) return { state: 'gone', reason: `${basename(file)} no longer holds a run of any tracker` };
-  const comparable = run.tracker !== 'dvc' || host.sha256 !== undefined;
+  if (!run) {
+    if (!host.fs.isDirectory(file)) return { state: 'gone', reason: `${basename(file)} is not a run folder` };
+    // Without the host's hash, config hashes and DVC's lock-hash id are not computed (see below).
+    run = readRunSync(file, { fs: host.fs, sha256: host.sha256 ?? ((): string => '') });
+    if (!run) return { state: 'gone', reason: `${basename(file)} no longer holds a run of any tracker` };
+  }
+  // A DVC run's id is the hash of dvc.lock: comparable only when it was really hashed.
+  const comparable = run.tracker !== 'dvc' || host.sha256 !== undefined || host.runs?.has(path) === true;
   if (expected.id && comparable && run.id !== expected.id) {
     const why =
       run.tracker === 'dvc'

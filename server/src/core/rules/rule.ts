@@ -35,7 +35,7 @@ export interface RuleContext {
   workspaceSchemas?: WorkspaceSchemaLoader;
   /** SHA-256 as hex, from the host (CheckOptions.sha256); absent: hashes are not checked. */
   sha256?: (bytes: Uint8Array) => string;
-  /** Run records the host has read, by absolute record path (CheckOptions.runs). */
+  /** Run records the host has read and keeps fresh, by absolute record path (CheckOptions.runs). */
   runs?: ReadonlyMap<string, RunRecord>;
   report(finding: Finding): void;
 }
