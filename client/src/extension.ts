@@ -7,6 +7,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Commands, type CheckWorkspaceResult, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { linkTrainingRun, type LinkRunArgs } from './linkRun';
 import { RestartPolicy } from './restartPolicy';
 import { generateExample, newCard, type GenerateExampleArgs } from './scaffold';
 import { showTrustStatus } from './trust';
@@ -45,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.cardwright.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+        // Edits to linked configs, run records and metrics files: drift is re-checked.
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,jsonc,toml,csv,db,lock,py}', true, false, true),
       ],
     },
     errorHandler: restarts.errorHandler(output),
@@ -56,6 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cardwright.checkWorkspace', () => checkWorkspace()),
     vscode.commands.registerCommand('cardwright.generateExample', (args?: GenerateExampleArgs) =>
       client ? generateExample(client, args) : undefined,
+    ),
+    vscode.commands.registerCommand('cardwright.linkTrainingRun', (args?: LinkRunArgs) =>
+      client ? linkTrainingRun(client, args) : undefined,
     ),
     vscode.commands.registerCommand('cardwright.newModelCard', (folder?: string) =>
       client ? newCard(client, 'model-card', folder) : undefined,

@@ -9,13 +9,53 @@ export const Commands = {
   planExample: 'cardwright.server.planExample',
   /** Server command: a new card for a folder ({@link NewCardParams} -> NewCardPlan | null). */
   planNewCard: 'cardwright.server.planNewCard',
+  /** Server command: the training runs in the card's workspace ({@link RunsParams} -> RunSummary[]). */
+  discoverRuns: 'cardwright.server.discoverRuns',
+  /** Server command: the edits that link a run to a card ({@link LinkParams} -> LinkEditResult). */
+  linkRun: 'cardwright.server.linkRun',
 } as const;
+
+export interface RunsParams {
+  uri: string;
+}
+
+/** What the Link Training Run picker shows for one run. */
+export interface RunSummary {
+  path: string;
+  tracker: string;
+  name: string;
+  id: string;
+  status: string;
+  start?: string;
+  /** A few final metrics, `name=value`. */
+  metrics: string[];
+  notes: string[];
+}
+
+export interface LinkParams {
+  uri: string;
+  runPath: string;
+  writeMetrics?: boolean;
+}
+
+export interface LinkEditResult {
+  /** The version of the open document the edits are for. */
+  version: number;
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[];
+  notes: string[];
+  metricChanges: number;
+  problem?: string;
+}
 
 /** Client commands (contributed in package.json); the server names them in code actions. */
 export const ClientCommands = {
   generateExample: 'cardwright.generateExample',
   newModelCard: 'cardwright.newModelCard',
   newDatasetCard: 'cardwright.newDatasetCard',
+  linkTrainingRun: 'cardwright.linkTrainingRun',
 } as const;
 
 export interface ExamplePlanParams {

@@ -16,6 +16,7 @@ import { checkDocument } from '../core/engine';
 import { basename, dirname, type FileSystem } from '../core/fileSystem';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import type { Sha256 } from '../core/scaffold/generatedMarker';
+import type { RunDeps } from '../core/runs';
 import { quickFixes, refactorsAt } from '../core/fixes';
 import { ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
 import { associatedSchema, configBase } from '../core/configs/associations';
@@ -31,7 +32,15 @@ import {
 } from './convert';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentStore, uriToPath } from './documentStore';
-import { Commands, type ExamplePlanParams, type InitializationOptions, type NewCardParams } from './protocol';
+import { linkEdits, listRuns } from './linkCommands';
+import {
+  Commands,
+  type ExamplePlanParams,
+  type InitializationOptions,
+  type LinkParams,
+  type NewCardParams,
+  type RunsParams,
+} from './protocol';
 import { exampleCodeActions, planCard, planExample, type ScaffoldDeps } from './scaffoldCommands';
 import { SettingsStore } from './settings';
 import { checkWorkspace } from './workspaceCheck';
@@ -40,6 +49,8 @@ export interface ServerRuntime {
   fs: FileSystem;
   /** SHA-256 of text (node:crypto in node hosts), for the "generated, unchanged" script marker. */
   sha256: Sha256;
+  /** Reading training runs: the file system, SHA-256 of bytes, and SQLite for mlflow.db. */
+  runDeps: RunDeps;
 }
 
 /**
@@ -91,9 +102,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       (doc) => {
         if (!settings.validationEnabled || doc.kind === 'other') return [];
         const path = uriToPath(doc.uri);
-        return checkDocument(doc, { schemas, fs: runtime.fs, config: configFor(path), path, workspaceSchemas }).map(
-          toLspDiagnostic,
-        );
+        const options = {
+          schemas,
+          fs: runtime.fs,
+          config: configFor(path),
+          path,
+          workspaceSchemas,
+          sha256: runtime.runDeps.sha256,
+        };
+        return checkDocument(doc, options).map(toLspDiagnostic);
       },
       pull ? 'pull' : 'push',
     );
@@ -105,7 +122,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         completionProvider: { triggerCharacters: [':', ' ', '-', '#'] },
         hoverProvider: true,
         documentSymbolProvider: true,
-        executeCommandProvider: { commands: [Commands.checkWorkspace, Commands.planExample, Commands.planNewCard] },
+        executeCommandProvider: { commands: Object.values(Commands) },
       },
       serverInfo: { name: 'cardwright', version: '0.1.0' },
     };
@@ -202,6 +219,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const [argument] = (params.arguments ?? []) as unknown[];
     if (params.command === Commands.planExample) return planExample(argument as ExamplePlanParams, scaffoldDeps());
     if (params.command === Commands.planNewCard) return planCard(argument as NewCardParams, scaffoldDeps());
+    const linkDeps = {
+      runDeps: runtime.runDeps,
+      workspaceFolders,
+      document: (uri: string) => store.get(uri) ?? readFromDisk(uri),
+    };
+    if (params.command === Commands.discoverRuns) return listRuns(argument as RunsParams, linkDeps);
+    if (params.command === Commands.linkRun) return linkEdits(argument as LinkParams, linkDeps);
     if (params.command !== Commands.checkWorkspace) return undefined;
     const result = await checkWorkspace(workspaceFolders, {
       connection,
@@ -209,6 +233,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       schemas,
       configFor,
       workspaceSchemas,
+      sha256: runtime.runDeps.sha256,
       isOpen: (uri) => store.isOpen(uri),
       supportsProgress,
     });

@@ -15,6 +15,7 @@ export interface WorkspaceCheckDeps {
   schemas: SchemaRegistry;
   configFor(path: string): ProjectConfig;
   workspaceSchemas?: WorkspaceSchemaLoader;
+  sha256?: (bytes: Uint8Array) => string;
   /** Open documents are checked live from the editor's text; skip their files on disk. */
   isOpen(uri: string): boolean;
   supportsProgress: boolean;
@@ -42,6 +43,7 @@ export async function checkWorkspace(
       schemas: deps.schemas,
       config: deps.configFor(path),
       workspaceSchemas: deps.workspaceSchemas,
+      sha256: deps.sha256,
     });
     if (report) {
       result.files++;

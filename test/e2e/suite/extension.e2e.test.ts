@@ -133,6 +133,42 @@ describe('Cardwright in VS Code (trusted folder)', () => {
     assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /^pipeline_tag: fill-mask$/m);
   });
 
+  it('links a training run picked in the QuickPick, then reports drift when the config changes', async () => {
+    const editor = await openCard(...CARD);
+    const uri = editor.document.uri;
+    // Run the command as a user would and answer its two QuickPicks with the first item. The
+    // workbench has no "QuickPick shown" event, so the accept command is retried until the
+    // command finishes (bounded).
+    let done = false;
+    const linking = Promise.resolve(
+      vscode.commands.executeCommand<{ edits: unknown[] } | undefined>('cardwright.linkTrainingRun'),
+    ).finally(() => {
+      done = true;
+    });
+    for (let attempt = 0; attempt < 150 && !done; attempt++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const result = await linking;
+    assert.ok(result && result.edits.length === 1, JSON.stringify(result));
+    const text = editor.document.getText();
+    assert.match(text, /^provenance:$/m);
+    assert.match(text, /^ {2}run: \{tracker: hf-trainer, id: outputs, path: outputs\}$/m);
+    assert.match(text, /^ {2}config: \{path: train\.yaml, sha256: [0-9a-f]{64}\}$/m);
+    await editor.document.save();
+
+    const config = workspaceUri('sentiment-model', 'train.yaml');
+    const before = await vscode.workspace.fs.readFile(config);
+    await vscode.workspace.fs.writeFile(
+      config,
+      Buffer.from(Buffer.from(before).toString('utf8').replace('num_train_epochs: 3', 'num_train_epochs: 4')),
+    );
+    const drift = await waitForDiagnostics(uri, (d) => d.map(codeOf).includes('run-config-changed'));
+    assert.ok(drift.some((d) => codeOf(d) === 'run-config-changed'));
+    await vscode.workspace.fs.writeFile(config, before);
+    await waitForDiagnostics(uri, (d) => !d.map(codeOf).includes('run-config-changed'));
+  });
+
   it('leaves a README that is not a card alone', async () => {
     const readme = await openCard('README.md');
     const card = await openCard(...CARD);

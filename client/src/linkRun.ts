@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { Commands, type LinkEditResult, type LinkParams, type RunSummary } from '../../server/src/lsp/protocol';
+
+/** For code actions and tests; whatever is missing is asked with QuickPicks. */
+export interface LinkRunArgs {
+  uri?: string;
+  runPath?: string;
+  writeMetrics?: boolean;
+}
+
+interface RunItem extends vscode.QuickPickItem {
+  run: RunSummary;
+}
+
+async function server<T>(client: LanguageClient, command: string, argument: unknown): Promise<T> {
+  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as T;
+}
+
+/**
+ * Link Training Run: the server finds the runs and computes the edits; this picks a run (and
+ * whether to fill model-index metrics) and applies the edits as a WorkspaceEdit (undoable).
+ */
+export async function linkTrainingRun(
+  client: LanguageClient,
+  args: LinkRunArgs = {},
+): Promise<LinkEditResult | undefined> {
+  const uri = args.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+  if (!uri) {
+    void vscode.window.showWarningMessage('Open the model card to link, then run Link Training Run.');
+    return undefined;
+  }
+  let runPath = args.runPath;
+  if (!runPath) {
+    const runs = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Cardwright: finding training runs' },
+      () => server<RunSummary[]>(client, Commands.discoverRuns, { uri }),
+    );
+    if (runs.length === 0) {
+      void vscode.window.showInformationMessage(
+        'No training runs found in this workspace (MLflow, W&B, HF Trainer, Lightning, Hydra or DVC).',
+      );
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick<RunItem>(
+      runs.map((run) => ({
+        label: run.name,
+        description: [run.tracker, run.start?.slice(0, 16).replace('T', ' '), run.status].filter(Boolean).join(' · '),
+        detail:
+          [run.metrics.join('  '), ...run.notes].filter(Boolean).join(' — ') ||
+          vscode.workspace.asRelativePath(run.path),
+        run,
+      })),
+      {
+        title: 'Link Training Run',
+        placeHolder: 'The run that produced this model',
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
+    );
+    if (!picked) return undefined;
+    runPath = picked.run.path;
+  }
+  let writeMetrics = args.writeMetrics;
+  if (writeMetrics === undefined) {
+    const choice = await vscode.window.showQuickPick(
+      ['Link the run', 'Link the run and fill model-index metrics from it'],
+      {
+        title: 'Link Training Run',
+      },
+    );
+    if (!choice) return undefined;
+    writeMetrics = choice.includes('metrics');
+  }
+  const params: LinkParams = { uri, runPath, writeMetrics };
+  const result = await server<LinkEditResult | null>(client, Commands.linkRun, params);
+  if (!result) return undefined;
+  if (result.problem) {
+    void vscode.window.showErrorMessage(`Cardwright could not link the run: ${result.problem}`);
+    return result;
+  }
+  const target = vscode.Uri.parse(uri);
+  const document = await vscode.workspace.openTextDocument(target);
+  if (document.version !== result.version) {
+    void vscode.window.showWarningMessage('The card changed while linking: run Link Training Run again.');
+    return undefined;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of result.edits) {
+    const { start, end } = change.range;
+    edit.replace(target, new vscode.Range(start.line, start.character, end.line, end.character), change.newText);
+  }
+  await vscode.workspace.applyEdit(edit);
+  const summary =
+    result.edits.length === 0
+      ? 'The card already records this run.'
+      : 'Linked the run: the provenance block is in the front matter.';
+  void vscode.window.showInformationMessage([summary, ...result.notes].join(' '));
+  return result;
+}
