@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -19,7 +19,7 @@ import {
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { copyFixture } from '../support/cli';
+import { copyFixture, FIXTURES } from '../support/cli';
 import { aliasBomb } from '../support/hostile';
 import { LspClient } from '../support/lspClient';
 
@@ -228,6 +228,45 @@ describe('language server over stdio, pull diagnostics', () => {
     })) as CodeAction[];
     const generate = actions.find((action) => action.title === 'Generate an example script');
     assert.equal(generate?.command?.command, 'cardwright.generateExample');
+  });
+
+  it('lists training runs and returns the edits that link one', async () => {
+    // A card of its own, opened in the editor, so the workspace check below still reads the others.
+    cpSync(join(root, 'models/sentiment'), join(root, 'linked'), { recursive: true });
+    cpSync(join(FIXTURES, 'runs', 'hf-output'), join(root, 'linked/outputs'), { recursive: true });
+    const cardPath = join(root, 'linked/README.md');
+    const uri = await client.open(cardPath, readFileSync(cardPath, 'utf8'));
+    const runs = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'cardwright.server.discoverRuns',
+      arguments: [{ uri }],
+    })) as { path: string; tracker: string; metrics: string[] }[];
+    const run = runs.find((candidate) => candidate.tracker === 'hf-trainer');
+    assert.ok(run, JSON.stringify(runs));
+    assert.ok(run.metrics.some((metric) => metric.startsWith('eval_accuracy=')));
+    const linked = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'cardwright.server.linkRun',
+      arguments: [{ uri, runPath: run.path }],
+    })) as { version: number; edits: TextEdit[]; problem?: string };
+    assert.equal(linked.problem, undefined);
+    assert.equal(linked.version, 1);
+    await client.edit(uri, linked.edits);
+    assert.match(client.text(uri), /^provenance:\n {2}run: \{tracker: hf-trainer/m);
+    const after = await client.pull(uri);
+    assert.deepEqual(
+      after.filter((d) => String(d.code).startsWith('run-')),
+      [],
+      'a fresh link has no drift',
+    );
+    rmSync(join(root, 'linked/outputs'), { recursive: true });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: client.uriOf(join(root, 'linked/outputs')), type: FileChangeType.Deleted }],
+    });
+    let drift: Diagnostic[] = [];
+    for (let i = 0; i < 50 && drift.length === 0; i++) {
+      drift = (await client.pull(uri)).filter((d) => d.code === 'run-not-found');
+      if (drift.length === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(drift.length, 1, 'the deleted run folder is reported');
   });
 
   it('checks the workspace and pushes diagnostics for files on disk', async () => {
