@@ -27,7 +27,9 @@ function configBesideCard(cardPath: string, deps: LinkDeps): string | undefined 
     if (!/\.(ya?ml|json)$/i.test(name) || name === 'config.json') return false;
     const text = deps.runDeps.fs.readFile(joinPath(folder, name));
     if (text === undefined) return false;
-    return new ParsedDocument({ uri: joinPath(folder, name), fileName: name, version: 0, text }).kind === 'training-config';
+    return (
+      new ParsedDocument({ uri: joinPath(folder, name), fileName: name, version: 0, text }).kind === 'training-config'
+    );
   });
   return configs.length === 1 ? joinPath(folder, configs[0]!) : undefined;
 }
