@@ -4,6 +4,7 @@ import {
   Commands,
   type ExamplePlanParams,
   type ExamplePlanResult,
+  type LinkEditResult,
   type NewCardParams,
 } from '../../server/src/lsp/protocol';
 
@@ -14,6 +15,8 @@ export interface GenerateExampleArgs {
   path?: string;
   /** Replace a script the user edited without asking (tests only; the UI always asks). */
   overwrite?: boolean;
+  /** Add a "How to Get Started" section pointing at the script: true/false, or ask when absent. */
+  addSection?: boolean;
 }
 
 async function serverCommand<T>(client: LanguageClient, command: string, argument: unknown): Promise<T> {
@@ -72,7 +75,34 @@ export async function generateExample(
     if (replace !== 'Replace') return undefined;
   }
   await writeAndOpen(vscode.Uri.file(plan.path), plan.text, plan.existing !== 'none');
+  await offerGettingStarted(client, uri, plan.path, args.addSection);
   return plan.path;
+}
+
+/** When the card does not say how to run the model, offer a section that points at the script. */
+async function offerGettingStarted(
+  client: LanguageClient,
+  uri: string,
+  scriptPath: string,
+  add: boolean | undefined,
+): Promise<void> {
+  if (add === false) return;
+  const section = await serverCommand<LinkEditResult | null>(client, Commands.gettingStarted, { uri, scriptPath });
+  if (!section || section.edits.length === 0) return;
+  if (add === undefined) {
+    const choice = await vscode.window.showInformationMessage(
+      'The card does not say how to run the model. Add a "How to Get Started" section that points at the script?',
+      'Add Section',
+    );
+    if (choice !== 'Add Section') return;
+  }
+  const target = vscode.Uri.parse(uri);
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of section.edits) {
+    const { start, end } = change.range;
+    edit.replace(target, new vscode.Range(start.line, start.character, end.line, end.character), change.newText);
+  }
+  await vscode.workspace.applyEdit(edit);
 }
 
 /** New Model Card / New Dataset Card: pick a folder, get the template from the server, write it. */

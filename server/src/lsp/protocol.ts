@@ -9,6 +9,8 @@ export const Commands = {
   planExample: 'cardwright.server.planExample',
   /** Server command: a new card for a folder ({@link NewCardParams} -> NewCardPlan | null). */
   planNewCard: 'cardwright.server.planNewCard',
+  /** Server command: a "How to Get Started" section pointing at a script ({uri, scriptPath} -> LinkEditResult | null). */
+  gettingStarted: 'cardwright.server.gettingStarted',
   /** Server command: the training runs in the card's workspace ({@link RunsParams} -> RunSummary[]). */
   discoverRuns: 'cardwright.server.discoverRuns',
   /** Server command: the edits that link a run to a card ({@link LinkParams} -> LinkEditResult). */

@@ -5,7 +5,15 @@ import type { ProjectConfig } from '../core/projectConfig';
 import { planExampleScript, planNewCard, type NewCardPlan } from '../core/scaffold/plan';
 import type { Sha256 } from '../core/scaffold/generatedMarker';
 import { uriToPath } from './documentStore';
-import { ClientCommands, type ExamplePlanParams, type ExamplePlanResult, type NewCardParams } from './protocol';
+import { posix } from 'node:path';
+import { gettingStartedEdit } from '../core/scaffold/gettingStarted';
+import {
+  ClientCommands,
+  type ExamplePlanParams,
+  type ExamplePlanResult,
+  type LinkEditResult,
+  type NewCardParams,
+} from './protocol';
 
 export interface ScaffoldDeps {
   fs: FileSystem;
@@ -49,6 +57,25 @@ export function planExample(params: ExamplePlanParams, deps: ScaffoldDeps): Exam
 export function planCard(params: NewCardParams, deps: ScaffoldDeps): NewCardPlan | null {
   if (!deps.fs.isDirectory(params.folder)) return null;
   return planNewCard(params.kind, params.folder, deps.fs, deps.configFor(params.folder + '/README.md')) ?? null;
+}
+
+/** The edit adding a getting-started section that points at `scriptPath`, or null if the card has one. */
+export function gettingStartedSection(
+  params: { uri: string; scriptPath: string },
+  deps: ScaffoldDeps,
+): LinkEditResult | null {
+  const doc = deps.document(params.uri);
+  const cardPath = uriToPath(params.uri);
+  if (!doc || !cardPath) return null;
+  const relative = posix.relative(posix.dirname(cardPath), params.scriptPath);
+  const edit = gettingStartedEdit(doc, relative);
+  if (!edit) return null;
+  return {
+    version: doc.version,
+    edits: [{ range: doc.text.rangeOf(edit.span), newText: edit.newText }],
+    notes: [],
+    metricChanges: 0,
+  };
 }
 
 /** "Generate an example script" on the card's missing getting-started section. */

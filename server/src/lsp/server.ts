@@ -41,7 +41,13 @@ import {
   type NewCardParams,
   type RunsParams,
 } from './protocol';
-import { exampleCodeActions, planCard, planExample, type ScaffoldDeps } from './scaffoldCommands';
+import {
+  exampleCodeActions,
+  gettingStartedSection,
+  planCard,
+  planExample,
+  type ScaffoldDeps,
+} from './scaffoldCommands';
 import { SettingsStore } from './settings';
 import { checkWorkspace } from './workspaceCheck';
 
@@ -219,6 +225,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const [argument] = (params.arguments ?? []) as unknown[];
     if (params.command === Commands.planExample) return planExample(argument as ExamplePlanParams, scaffoldDeps());
     if (params.command === Commands.planNewCard) return planCard(argument as NewCardParams, scaffoldDeps());
+    if (params.command === Commands.gettingStarted) {
+      return gettingStartedSection(argument as { uri: string; scriptPath: string }, scaffoldDeps());
+    }
     const linkDeps = {
       runDeps: runtime.runDeps,
       workspaceFolders,

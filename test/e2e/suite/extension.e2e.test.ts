@@ -116,6 +116,29 @@ describe('Cardwright in VS Code (trusted folder)', () => {
     assert.equal(editor?.document.uri.fsPath, target.fsPath);
     assert.match(editor?.document.getText() ?? '', /^# cardwright: generated sha256=[0-9a-f]{64}$/m);
     assert.match(editor?.document.getText() ?? '', /acme\/sentiment-distilbert/);
+    const cardText = (await vscode.workspace.openTextDocument(card)).getText();
+    assert.equal(
+      cardText.match(/^## How to Get Started with the Model$/gm)?.length,
+      1,
+      'the card already had the section: not added twice',
+    );
+
+    // A card that does not say how to run the model gets a section pointing at the script.
+    const folder = workspaceUri('quick-model');
+    const quickCard = vscode.Uri.joinPath(folder, 'README.md');
+    await vscode.workspace.fs.writeFile(
+      quickCard,
+      Buffer.from(
+        '---\nlicense: mit\nlibrary_name: transformers\npipeline_tag: fill-mask\n---\n# Model Card for acme/quick\n\nA tiny model.\n',
+      ),
+    );
+    await vscode.commands.executeCommand('cardwright.generateExample', {
+      uri: quickCard.toString(),
+      path: vscode.Uri.joinPath(folder, 'run.py').path,
+      addSection: true,
+    });
+    const quickText = (await vscode.workspace.openTextDocument(quickCard)).getText();
+    assert.match(quickText, /^## How to Get Started with the Model\n\n.+\n\n```sh\npython run\.py --samples 20\n```$/m);
   });
 
   it('creates a new model card whose only findings are its placeholders', async () => {
