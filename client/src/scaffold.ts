@@ -74,7 +74,7 @@ export async function generateExample(
     );
     if (replace !== 'Replace') return undefined;
   }
-  await writeAndOpen(vscode.Uri.file(plan.path), plan.text, plan.existing !== 'none');
+  if (!(await writeAndOpen(vscode.Uri.file(plan.path), plan.text, plan.existing !== 'none'))) return undefined;
   await offerGettingStarted(client, uri, plan.path, args.addSection);
   return plan.path;
 }
@@ -97,6 +97,9 @@ async function offerGettingStarted(
     if (choice !== 'Add Section') return;
   }
   const target = vscode.Uri.parse(uri);
+  // The user may have typed while the prompt was up: edits are only valid for their version.
+  const document = await vscode.workspace.openTextDocument(target);
+  if (document.version !== section.version) return;
   const edit = new vscode.WorkspaceEdit();
   for (const change of section.edits) {
     const { start, end } = change.range;

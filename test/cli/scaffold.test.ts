@@ -43,6 +43,9 @@ describe('cardwright example', () => {
     const compiled = spawnSync('python3', ['-m', 'py_compile', join(root, 'run.py')], { encoding: 'utf8' });
     assert.equal(compiled.status, 0, compiled.stderr);
     assert.equal(runCli(['example', 'no/such/README.md'], root).status, 2);
+    const fromSubfolder = runCli(['example', '../models/sentiment/README.md'], join(root, 'notes'));
+    assert.equal(fromSubfolder.status, 2, 'a card outside the working folder gets its script beside it: outside too');
+    assert.ok(!existsSync(join(root, 'notes', 'models')));
   });
 });
 

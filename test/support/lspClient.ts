@@ -85,7 +85,11 @@ export class LspClient {
       workspaceFolders: [{ uri: rootUri, name: 'test' }],
       initializationOptions: { trusted: true },
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          diagnostics: { refreshSupport: true },
+        },
         window: { workDoneProgress: true },
         textDocument: {
           publishDiagnostics: { versionSupport: true },

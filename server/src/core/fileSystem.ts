@@ -8,6 +8,8 @@ export interface FileSystem {
   readFile(path: string): string | undefined;
   exists(path: string): boolean;
   isDirectory(path: string): boolean;
+  /** True for a symbolic link (scans do not follow them). Optional: hosts without links omit it. */
+  isSymbolicLink?(path: string): boolean;
   /** Entry names in a folder (not paths); empty when the folder does not exist. */
   readDirectory(path: string): string[];
   /**

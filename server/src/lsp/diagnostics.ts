@@ -40,6 +40,8 @@ export class DiagnosticsService {
     private readonly store: DocumentStore,
     private readonly check: (doc: ParsedDocument) => Diagnostic[],
     private readonly mode: 'push' | 'pull',
+    /** Whether the client accepts `workspace/diagnostic/refresh` (otherwise it re-pulls on its own). */
+    private readonly canRefresh = true,
   ) {}
 
   /** The diagnostics of the document's current version (computed at most once per version). */
@@ -47,7 +49,16 @@ export class DiagnosticsService {
     const cached = this.results.get(doc.uri);
     if (cached && cached.version === doc.version && cached.generation === this.generation) return cached.diagnostics;
     const started = performance.now();
-    const diagnostics = this.check(doc);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.check(doc);
+    } catch (error) {
+      // A bug or a pathological input must cost this document its diagnostics, not the server.
+      this.connection.console.error(
+        `Checking ${doc.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      diagnostics = [];
+    }
     const cost = performance.now() - started;
     const previous = this.costMs.get(doc.uri);
     this.costMs.set(doc.uri, previous === undefined ? cost : previous * 0.7 + cost * 0.3);
@@ -72,7 +83,7 @@ export class DiagnosticsService {
   invalidateAll(): void {
     this.generation++;
     if (this.mode === 'pull') {
-      void this.connection.languages.diagnostics.refresh();
+      if (this.canRefresh) this.connection.languages.diagnostics.refresh().catch(() => undefined);
     } else {
       for (const uri of this.store.openUris()) this.schedule(uri);
     }

@@ -51,8 +51,14 @@ export class DocumentStore {
     return this.documents.get(uri)?.version;
   }
 
+  /**
+   * Whether the file at `uri` is open. Compared by path: VS Code and node's pathToFileURL encode
+   * characters such as `+` or `@` differently, so the same file can have two URI spellings.
+   */
   isOpen(uri: string): boolean {
-    return this.documents.get(uri) !== undefined;
+    if (this.documents.get(uri) !== undefined) return true;
+    const path = uriToPath(uri);
+    return path !== undefined && this.documents.keys().some((open) => uriToPath(open) === path);
   }
 
   openUris(): string[] {

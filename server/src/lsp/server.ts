@@ -73,7 +73,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let workspaceFolders: string[] = [];
   let trusted = true;
   let supportsProgress = false;
-  const workspaceChecked = new Set<string>();
+  /** Files whose on-disk diagnostics Check Workspace pushed: path -> the URI they went to. */
+  const workspaceChecked = new Map<string, string>();
 
   let workspaceSchemas: WorkspaceSchemaLoader | undefined;
 
@@ -119,6 +120,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         return checkDocument(doc, options).map(toLspDiagnostic);
       },
       pull ? 'pull' : 'push',
+      capabilities.workspace?.diagnostics?.refreshSupport === true,
     );
     return {
       capabilities: {
@@ -135,7 +137,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(async () => {
-    await settings.refresh();
+    await settings.refresh().catch(() => undefined);
+    // Documents opened before the settings arrived were checked without them.
+    store.forgetAll();
+    diagnostics.invalidateAll();
     void connection.client
       .register(DidChangeConfigurationNotification.type, { section: 'cardwright' })
       .catch(() => undefined);
@@ -144,7 +149,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    await settings.refresh(change.settings);
+    await settings.refresh(change.settings).catch(() => undefined);
     store.forgetAll();
     diagnostics.invalidateAll();
   });
@@ -157,7 +162,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   documents.onDidOpen(({ document }) => {
-    if (workspaceChecked.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    const path = uriToPath(document.uri);
+    const pushedTo = path === undefined ? undefined : workspaceChecked.get(path);
+    if (path !== undefined && pushedTo !== undefined) {
+      // The editor's live diagnostics take over from the ones read from disk.
+      workspaceChecked.delete(path);
+      void connection.sendDiagnostics({ uri: pushedTo, diagnostics: [] });
+    }
   });
   documents.onDidChangeContent(({ document }) => diagnostics.changed(document.uri));
   documents.onDidClose(({ document }) => {
@@ -244,9 +255,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       workspaceSchemas,
       sha256: runtime.runDeps.sha256,
       isOpen: (uri) => store.isOpen(uri),
+      published: (uri) => {
+        const path = uriToPath(uri);
+        if (path !== undefined) workspaceChecked.set(path, uri);
+      },
       supportsProgress,
     });
-    for (const uri of result.uris) workspaceChecked.add(uri);
     return { files: result.files, errors: result.errors, warnings: result.warnings };
   });
 

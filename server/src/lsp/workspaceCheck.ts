@@ -18,6 +18,8 @@ export interface WorkspaceCheckDeps {
   sha256?: (bytes: Uint8Array) => string;
   /** Open documents are checked live from the editor's text; skip their files on disk. */
   isOpen(uri: string): boolean;
+  /** Called as each file's diagnostics are pushed (so opening it mid-check hands over at once). */
+  published?(uri: string): void;
   supportsProgress: boolean;
 }
 
@@ -29,11 +31,11 @@ export interface WorkspaceCheckDeps {
 export async function checkWorkspace(
   folders: readonly string[],
   deps: WorkspaceCheckDeps,
-): Promise<CheckWorkspaceResult & { uris: string[] }> {
+): Promise<CheckWorkspaceResult> {
   const progress = deps.supportsProgress ? await deps.connection.window.createWorkDoneProgress() : undefined;
   const files = [...new Set(folders.flatMap((folder) => findCandidateFiles(deps.fs, folder)))];
   progress?.begin('Cardwright: checking the workspace', 0, `${files.length} files`, true);
-  const result = { files: 0, errors: 0, warnings: 0, uris: [] as string[] };
+  const result = { files: 0, errors: 0, warnings: 0 };
   for (const [index, path] of files.entries()) {
     if (progress?.token.isCancellationRequested) break;
     const uri = pathToFileURL(path).href;
@@ -47,10 +49,10 @@ export async function checkWorkspace(
     });
     if (report) {
       result.files++;
-      result.uris.push(uri);
       result.errors += report.diagnostics.filter((d) => d.severity === 'error').length;
       result.warnings += report.diagnostics.filter((d) => d.severity === 'warning').length;
       await deps.connection.sendDiagnostics({ uri, diagnostics: report.diagnostics.map(toLspDiagnostic) });
+      deps.published?.(uri);
     }
     progress?.report(Math.round(((index + 1) / files.length) * 100), path.slice(path.lastIndexOf('/') + 1));
     await new Promise((resolve) => setImmediate(resolve));

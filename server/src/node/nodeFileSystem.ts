@@ -20,6 +20,13 @@ export const nodeFileSystem: FileSystem = {
       return false;
     }
   },
+  isSymbolicLink(path) {
+    try {
+      return fs.lstatSync(path).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  },
   readDirectory(path) {
     try {
       return fs.readdirSync(path);

@@ -27,6 +27,8 @@ export interface Completion {
 export function completeAt(doc: ParsedDocument, position: Position, registry: SchemaRegistry): Completion[] {
   const schemaId = documentSchemaId(doc);
   if (!schemaId || !registry.has(schemaId)) return [];
+  // The completions write YAML (`key: `); a JSON config would be broken by them.
+  if (/\.jsonc?$/i.test(doc.source.fileName)) return [];
   const offset = doc.text.offsetAt(position);
   const region = doc.yamlRegion();
   if (!region || offset < region.start || offset > region.end) return headingCompletions(doc, position);

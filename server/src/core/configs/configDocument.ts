@@ -42,7 +42,14 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
 export function parseConfig(text: string, fileName: string, association?: string, path?: string): ParsedConfig {
   const json = /\.jsonc?$/i.test(fileName);
   const jsonErrors: ParseError[] = [];
-  if (json) parseJsonc(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
+  if (json) {
+    try {
+      parseJsonc(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
+    } catch {
+      // Nesting deep enough to overflow the parser's stack: not a config anyone trains with.
+      return { jsonErrors: [] };
+    }
+  }
   // A broken JSON file is only ours to report when it looks like a training config (DeepSpeed's
   // *_TEMPLATE.json files with bare placeholders): any other broken JSON is somebody else's file.
   if (jsonErrors.length > 0 && CONFIG_HINT.test(text)) {

@@ -133,16 +133,19 @@ export class ParsedDocument {
    */
   private scanTitle(): string | undefined {
     const { body } = this.frontMatter;
-    const pattern = /^ {0,3}#{1,2}[ \t]+(.+?)[ \t#]*$/gm;
+    // The trailing spaces and #s are trimmed in code: a lazy group before `[ \t#]*$` backtracks
+    // quadratically on a long line of spaces.
+    const pattern = /^ {0,3}#{1,2}[ \t]+(\S[^\r\n]*)$/gm;
     pattern.lastIndex = body.start;
-    return pattern.exec(this.text.text)?.[1];
+    const found = pattern.exec(this.text.text)?.[1];
+    return found === undefined ? undefined : trimHeadingEnd(found);
   }
 
   /** The texts of the body's ATX headings (a cheap scan, for kind detection only). */
   private scanHeadingTexts(): string[] {
     const { body } = this.frontMatter;
-    return [...this.text.text.slice(body.start, body.end).matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map(
-      (match) => match[1] ?? '',
+    return [...this.text.text.slice(body.start, body.end).matchAll(/^ {0,3}#{1,6}[ \t]+(\S[^\r\n]*)$/gm)].map((match) =>
+      trimHeadingEnd(match[1] ?? ''),
     );
   }
 
@@ -159,4 +162,11 @@ export class ParsedDocument {
     }
     return { start: body.start, end: body.start };
   }
+}
+
+/** Drops a heading's trailing spaces and closing #s, in linear time (a regex would backtrack). */
+function trimHeadingEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '#')) end--;
+  return text.slice(0, end);
 }

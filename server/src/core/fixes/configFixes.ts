@@ -3,7 +3,7 @@ import type { CardDiagnostic } from '../diagnostic';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { PathSegment } from '../document/yamlTree';
 import { insertKey } from './metadataFixes';
-import { lineBreak, lineStartOf, type Fix } from './fix';
+import { fillEmptyValue, lineBreak, lineStartOf, type Fix } from './fix';
 
 /**
  * `config-no-seed`: set the seed in the format's own key (`seed`, `seed_everything`), replacing
@@ -17,18 +17,12 @@ export function configFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): Fi
   const value = typeof diagnostic.data.value === 'number' ? diagnostic.data.value : 42;
   const title = `Set ${key}: ${value}`;
   const existing = tree.locate([...prefix, key]);
-  if (existing?.value) {
+  if (existing?.value && existing.value.end > existing.value.start) {
     return [{ title, kind: 'quickfix', isPreferred: true, edits: [{ span: existing.value, newText: String(value) }] }];
   }
   if (existing?.key) {
-    return [
-      {
-        title,
-        kind: 'quickfix',
-        isPreferred: true,
-        edits: [{ span: { start: existing.key.end, end: existing.key.end + 1 }, newText: `: ${value}` }],
-      },
-    ];
+    const edit = fillEmptyValue(doc.text.text, existing.key.end, String(value));
+    return edit ? [{ title, kind: 'quickfix', isPreferred: true, edits: [edit] }] : [];
   }
   if (prefix.length > 0) {
     const edit = insertKey(doc, tree, prefix, `${key}: ${value}`);

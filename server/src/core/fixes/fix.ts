@@ -43,6 +43,21 @@ export function lineEndOf(text: string, offset: number): number {
   return end;
 }
 
+/**
+ * An edit giving the empty key at `keyEnd` (`seed:` or `seed: # note`) a value: inserted right
+ * after the colon with a space, so any comment stays a comment.
+ */
+export function fillEmptyValue(text: string, keyEnd: number, value: string): TextEditSpan | undefined {
+  const colon = text.indexOf(':', keyEnd);
+  if (colon < 0 || text.slice(keyEnd, colon).trim() !== '') return undefined;
+  const after = text[colon + 1];
+  const spaced = after === ' ' || after === '\t';
+  return {
+    span: { start: colon + 1, end: colon + 1 },
+    newText: ` ${value}${spaced || after === undefined || after === '\n' || after === '\r' ? '' : ' '}`,
+  };
+}
+
 const PLAIN_SAFE = /^[A-Za-z0-9_./+<>()-][^:#,[\]{}"'\n]*$/;
 const LOOKS_TYPED = /^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[\da-f]+)$/i;
 

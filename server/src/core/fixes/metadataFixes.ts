@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../document/parsedDocument';
 import type { PathSegment, YamlTree } from '../document/yamlTree';
 import { keyText } from '../document/yamlTree';
 import {
+  fillEmptyValue,
   lineBreak,
   lineEndOf,
   lineStartOf,
@@ -103,6 +104,8 @@ function removePair(doc: ParsedDocument, tree: YamlTree, keySpan: Span, title: s
             newText: '',
           };
   } else {
+    // `- name:` opens a list item: deleting its line would turn the list into a mapping.
+    if (text.slice(lineStartOf(text, keySpan.start), keySpan.start).includes('-')) return [];
     edit = { span: { start: lineStartOf(text, keySpan.start), end: nextLineStartOf(text, end) }, newText: '' };
   }
   return [{ title, kind: 'quickfix', isPreferred: true, edits: [edit] }];
@@ -144,6 +147,12 @@ function addRequiredKey(doc: ParsedDocument, tree: YamlTree, data: Record<string
   if (typeof key !== 'string') return [];
   const value =
     data.default !== undefined ? yamlScalar(data.default) : (PLACEHOLDERS[String(data.type ?? 'string')] ?? 'TODO');
+  // The key may be there with no value (the Hub, and our validation, ignore empty keys).
+  const present = tree.locate(path)?.key;
+  if (present) {
+    const filled = fillEmptyValue(doc.text.text, present.end, value);
+    return filled ? [{ title: `Fill in "${key}"`, kind: 'quickfix', isPreferred: true, edits: [filled] }] : [];
+  }
   const edit = insertKey(doc, tree, path.slice(0, -1), `${key}: ${value}`);
   return edit ? [{ title: `Add "${key}"`, kind: 'quickfix', isPreferred: true, edits: [edit] }] : [];
 }

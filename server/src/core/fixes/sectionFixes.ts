@@ -17,7 +17,8 @@ export function sectionFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): F
   let end = text.length;
   while (end > doc.frontMatter.body.start && /\s/.test(text[end - 1] ?? '')) end--;
   const comment = typeof question === 'string' ? `${eol}${eol}<!-- Say ${question}. -->` : '';
-  const lead = end > doc.frontMatter.body.start ? `${eol}${eol}` : '';
+  const atLineStart = end === 0 || text[end - 1] === '\n' || text[end - 1] === '\r';
+  const lead = end > doc.frontMatter.body.start ? `${eol}${eol}` : atLineStart ? '' : eol;
   return [
     {
       title: `Add a "${heading}" section`,

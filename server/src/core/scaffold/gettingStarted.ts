@@ -25,6 +25,7 @@ export function gettingStartedEdit(doc: ParsedDocument, scriptPath: string): Tex
     `python ${scriptPath} --samples 20`,
     '```',
   ].join(eol);
-  const lead = end > doc.frontMatter.body.start ? `${eol}${eol}` : '';
+  const atLineStart = end === 0 || text[end - 1] === '\n' || text[end - 1] === '\r';
+  const lead = end > doc.frontMatter.body.start ? `${eol}${eol}` : atLineStart ? '' : eol;
   return { span: { start: end, end: text.length }, newText: `${lead}${section}${eol}` };
 }

@@ -59,7 +59,7 @@ export function planExampleScript(input: ExamplePlanInput): ExamplePlan {
     sha256: input.sha256,
     outPath: input.outPath ? relative(input.outPath) : undefined,
   });
-  const path = input.outPath ?? joinPath(workspaceRoot, script.path);
+  const path = input.outPath ?? (script.path.startsWith('/') ? script.path : joinPath(workspaceRoot, script.path));
   return {
     path,
     text: script.text,

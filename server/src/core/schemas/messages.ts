@@ -76,6 +76,8 @@ export function describeIssue(issue: SchemaIssue, tool?: string): SchemaMessage 
             }.${didYouMean(suggestions)}`,
       };
     }
+    case 'anyOf':
+      return { code: 'schema-constraint', message: `${where} does not match any of the allowed forms` };
     case 'required':
       return { code: 'schema-required', message: `${where} is required` };
     case 'additionalProperties':

@@ -83,11 +83,19 @@ function explainAnyOf(
   const type = jsonType(value);
   const candidates = branches.filter((branch) => acceptsType(branch, type));
   let best: SchemaIssue[] | undefined;
+  const acceptedTypes = [...new Set(branches.flatMap(branchTypes))];
   for (const branch of candidates) {
-    const issues = collect(registry, registry.subValidator(branch), value, path, root);
+    let validate;
+    try {
+      validate = registry.subValidator(branch);
+    } catch {
+      // A branch of a workspace schema may not compile alone (a `#/definitions/...` ref, or a
+      // keyword strict mode refuses): say the value matches none of the forms, as ajv did.
+      return [{ keyword: 'anyOf', path, value, schema: error.parentSchema ?? {}, params: {}, acceptedTypes }];
+    }
+    const issues = collect(registry, validate, value, path, root);
     if (!best || issues.length < best.length) best = issues;
   }
-  const acceptedTypes = [...new Set(branches.flatMap(branchTypes))];
   // A plain string where a number or an OmegaConf `${...}` interpolation is expected fails the
   // string branch's pattern: say what the value should be, not the pattern.
   const interpolationOnly = best?.length === 1 && best[0]?.keyword === 'pattern' && String(best[0].params.pattern).includes('\\$\\{');

@@ -18,6 +18,8 @@ export function findCandidateFiles(fs: FileSystem, root: string): string[] {
     for (const name of fs.readDirectory(folder).sort()) {
       if (ALWAYS_SKIPPED.has(name)) continue;
       const path = joinPath(folder, name);
+      // Links can loop (`up -> ..`) or repeat the tree: the scan follows none.
+      if (fs.isSymbolicLink?.(path)) continue;
       const isDirectory = fs.isDirectory(path);
       if (ignores.ignores(path, isDirectory)) continue;
       if (isDirectory) walk(path, ignores.enter(path));
