@@ -72,6 +72,8 @@ export async function linkTrainingRun(
     if (!choice) return undefined;
     writeMetrics = choice.includes('metrics');
   }
+  // Open the card first, so the server computes the edits for the version the editor holds.
+  await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const params: LinkParams = { uri, runPath, writeMetrics };
   const result = await server<LinkEditResult | null>(client, Commands.linkRun, params);
   if (!result) return undefined;

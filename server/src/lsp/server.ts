@@ -73,6 +73,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let workspaceFolders: string[] = [];
   let trusted = true;
   let supportsProgress = false;
+  let supportsWorkspaceFolders = false;
   /** Files whose on-disk diagnostics Check Workspace pushed: path -> the URI they went to. */
   const workspaceChecked = new Map<string, string>();
 
@@ -98,6 +99,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // A schema becomes code when ajv compiles it: never for a folder the user has not trusted.
     workspaceSchemas = trusted ? new WorkspaceSchemaLoader(runtime.fs, schemas) : undefined;
     supportsProgress = capabilities.window?.workDoneProgress === true;
+    supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => uriToPath(folder.uri))
       .filter((path): path is string => path !== undefined);
@@ -131,6 +133,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         hoverProvider: true,
         documentSymbolProvider: true,
         executeCommandProvider: { commands: Object.values(Commands) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cardwright', version: '0.1.0' },
     };
@@ -144,6 +147,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     void connection.client
       .register(DidChangeConfigurationNotification.type, { section: 'cardwright' })
       .catch(() => undefined);
+    if (supportsWorkspaceFolders) {
+      // Check Workspace and the run search cover folders added after start too.
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
+        const added = event.added
+          .map((folder) => uriToPath(folder.uri))
+          .filter((path): path is string => path !== undefined);
+        workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder)), ...added];
+      });
+    }
     if (!trusted)
       connection.console.info('Workspace is untrusted: only bundled schemas are used and nothing is written.');
   });

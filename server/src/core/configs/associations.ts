@@ -15,6 +15,8 @@ export function associatedSchema(
   if (!associations || !path.startsWith(base + '/')) return undefined;
   const relative = path.slice(base.length + 1);
   for (const association of associations) {
+    // Settings are user input: an entry without a list of globs is skipped, not a crash.
+    if (!Array.isArray(association.files) || typeof association.schema !== 'string') continue;
     const matches = picomatch(association.files as string[], { dot: true });
     if (matches(relative)) return resolveSchemaRef(association.schema, base);
   }
