@@ -87,6 +87,8 @@ async function offerGettingStarted(
   add: boolean | undefined,
 ): Promise<void> {
   if (add === false) return;
+  // Open the card first, so the server computes the edit for the version the editor holds.
+  await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const section = await serverCommand<LinkEditResult | null>(client, Commands.gettingStarted, { uri, scriptPath });
   if (!section || section.edits.length === 0) return;
   if (add === undefined) {

@@ -140,10 +140,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(async () => {
+    const before = settings.signature;
     await settings.refresh().catch(() => undefined);
-    // Documents opened before the settings arrived were checked without them.
-    store.forgetAll();
-    diagnostics.invalidateAll();
+    // Documents opened before the settings arrived were checked without them: check them again,
+    // but only when the settings say anything (a needless refresh makes the editor re-pull all).
+    if (settings.signature !== before) {
+      store.forgetAll();
+      diagnostics.invalidateAll();
+    }
     void connection.client
       .register(DidChangeConfigurationNotification.type, { section: 'cardwright' })
       .catch(() => undefined);

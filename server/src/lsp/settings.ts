@@ -21,6 +21,12 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** What of the settings affects checking, comparable across refreshes (defaults filled in). */
+  get signature(): string {
+    const { rules = {}, profile = '', schemas = [] } = this.current;
+    return JSON.stringify({ enable: this.validationEnabled, rules, profile, schemas });
+  }
+
   get validationEnabled(): boolean {
     return this.current.validate?.enable !== false;
   }
