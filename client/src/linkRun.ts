@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { applyServerEdits, serverCommand } from './serverCalls';
 import { Commands, type LinkEditResult, type LinkParams, type RunSummary } from '../../server/src/lsp/protocol';
 
 /** For code actions and tests; whatever is missing is asked with QuickPicks. */
@@ -11,10 +12,6 @@ export interface LinkRunArgs {
 
 interface RunItem extends vscode.QuickPickItem {
   run: RunSummary;
-}
-
-async function server<T>(client: LanguageClient, command: string, argument: unknown): Promise<T> {
-  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as T;
 }
 
 /**
@@ -34,7 +31,7 @@ export async function linkTrainingRun(
   if (!runPath) {
     const runs = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Cardwright: finding training runs' },
-      () => server<RunSummary[]>(client, Commands.discoverRuns, { uri }),
+      () => serverCommand<RunSummary[]>(client, Commands.discoverRuns, { uri }),
     );
     if (runs.length === 0) {
       void vscode.window.showInformationMessage(
@@ -75,24 +72,16 @@ export async function linkTrainingRun(
   // Open the card first, so the server computes the edits for the version the editor holds.
   await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const params: LinkParams = { uri, runPath, writeMetrics };
-  const result = await server<LinkEditResult | null>(client, Commands.linkRun, params);
+  const result = await serverCommand<LinkEditResult | null>(client, Commands.linkRun, params);
   if (!result) return undefined;
   if (result.problem) {
     void vscode.window.showErrorMessage(`Cardwright could not link the run: ${result.problem}`);
     return result;
   }
-  const target = vscode.Uri.parse(uri);
-  const document = await vscode.workspace.openTextDocument(target);
-  if (document.version !== result.version) {
+  if (!(await applyServerEdits(uri, result))) {
     void vscode.window.showWarningMessage('The card changed while linking: run Link Training Run again.');
     return undefined;
   }
-  const edit = new vscode.WorkspaceEdit();
-  for (const change of result.edits) {
-    const { start, end } = change.range;
-    edit.replace(target, new vscode.Range(start.line, start.character, end.line, end.character), change.newText);
-  }
-  await vscode.workspace.applyEdit(edit);
   const summary =
     result.edits.length === 0
       ? 'The card already records this run.'

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { applyServerEdits, serverCommand } from './serverCalls';
 import {
   Commands,
   type ExamplePlanParams,
@@ -17,10 +18,6 @@ export interface GenerateExampleArgs {
   overwrite?: boolean;
   /** Add a "How to Get Started" section pointing at the script: true/false, or ask when absent. */
   addSection?: boolean;
-}
-
-async function serverCommand<T>(client: LanguageClient, command: string, argument: unknown): Promise<T> {
-  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as T;
 }
 
 /** Writes `text` to a new or replaced file through a WorkspaceEdit (undo works), then opens it. */
@@ -98,16 +95,8 @@ async function offerGettingStarted(
     );
     if (choice !== 'Add Section') return;
   }
-  const target = vscode.Uri.parse(uri);
-  // The user may have typed while the prompt was up: edits are only valid for their version.
-  const document = await vscode.workspace.openTextDocument(target);
-  if (document.version !== section.version) return;
-  const edit = new vscode.WorkspaceEdit();
-  for (const change of section.edits) {
-    const { start, end } = change.range;
-    edit.replace(target, new vscode.Range(start.line, start.character, end.line, end.character), change.newText);
-  }
-  await vscode.workspace.applyEdit(edit);
+  // The user may have typed while the prompt was up: the edit then does not apply.
+  await applyServerEdits(uri, section);
 }
 
 /** New Model Card / New Dataset Card: pick a folder, get the template from the server, write it. */

@@ -14,6 +14,11 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** The workspace folder holding `path`, if any (folders are absolute, forward slashes). */
+export function folderOf(path: string, folders: readonly string[]): string | undefined {
+  return folders.find((folder) => path.startsWith(folder + '/'));
+}
+
 /**
  * Open documents parsed once per version. Diagnostics, code actions, completion, hover and
  * symbols all ask here, so a version is never parsed twice.

@@ -2,7 +2,7 @@ import { ParsedDocument } from '../core/document/parsedDocument';
 import { dirname, joinPath } from '../core/fileSystem';
 import { linkRun, readLinkFacts } from '../core/provenance';
 import { discoverRuns, readRun, type RunDeps, type RunRecord } from '../core/runs';
-import { uriToPath } from './documentStore';
+import { folderOf, uriToPath } from './documentStore';
 import type { LinkEditResult, LinkParams, RunSummary, RunsParams } from './protocol';
 
 export interface LinkDeps {
@@ -15,7 +15,7 @@ export interface LinkDeps {
 export async function listRuns(params: RunsParams, deps: LinkDeps): Promise<RunSummary[]> {
   const cardPath = uriToPath(params.uri);
   if (!cardPath) return [];
-  const root = deps.workspaceFolders.find((folder) => cardPath.startsWith(folder + '/')) ?? dirname(cardPath);
+  const root = folderOf(cardPath, deps.workspaceFolders) ?? dirname(cardPath);
   const runs = await discoverRuns(root, deps.runDeps);
   return runs.sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '')).map((run) => summarise(run));
 }

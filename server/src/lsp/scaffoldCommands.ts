@@ -4,7 +4,7 @@ import type { FileSystem } from '../core/fileSystem';
 import type { ProjectConfig } from '../core/projectConfig';
 import { planExampleScript, planNewCard, type NewCardPlan } from '../core/scaffold/plan';
 import type { Sha256 } from '../core/scaffold/generatedMarker';
-import { uriToPath } from './documentStore';
+import { folderOf, uriToPath } from './documentStore';
 import { posix } from 'node:path';
 import { gettingStartedEdit } from '../core/scaffold/gettingStarted';
 import {
@@ -32,9 +32,7 @@ export function planExample(params: ExamplePlanParams, deps: ScaffoldDeps): Exam
   const doc = deps.document(params.uri);
   const cardPath = uriToPath(params.uri);
   if (!doc || !cardPath) return null;
-  const workspaceRoot =
-    deps.workspaceFolders.find((folder) => cardPath.startsWith(folder + '/')) ??
-    cardPath.slice(0, cardPath.lastIndexOf('/'));
+  const workspaceRoot = folderOf(cardPath, deps.workspaceFolders) ?? cardPath.slice(0, cardPath.lastIndexOf('/'));
   const plan = planExampleScript({
     doc,
     cardPath,

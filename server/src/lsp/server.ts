@@ -31,7 +31,7 @@ import {
   toLspDiagnostic,
 } from './convert';
 import { DiagnosticsService } from './diagnostics';
-import { DocumentStore, uriToPath } from './documentStore';
+import { DocumentStore, folderOf, uriToPath } from './documentStore';
 import { linkEdits, listRuns } from './linkCommands';
 import {
   Commands,
@@ -82,7 +82,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** `.cardwright.yaml` associations first (relative to it), then the user's settings (to the folder). */
   const associationFor = (path: string): string | undefined => {
     const project = resolver.forFolder(dirname(path)).config;
-    const folder = workspaceFolders.find((candidate) => path.startsWith(candidate + '/'));
+    const folder = folderOf(path, workspaceFolders);
     return (
       associatedSchema(project.schemas, configBase(project.source) ?? '', path) ??
       (folder ? associatedSchema(settings.settings.schemas, folder, path) : undefined)
