@@ -42,12 +42,40 @@ const missing = ['numpy', 'PIL', 'torch', 'sklearn', 'joblib'].filter((module) =
 
 const cases = CASES.filter(runnable);
 
+interface Report {
+  samples: number;
+  flavour: string;
+  device: string;
+  device_requested: string;
+  note: string | null;
+  example_output: string;
+  libraries: Record<string, string>;
+  hardware: { gpu: string | null };
+}
+
+/** A run that passed, with the report every script writes; asked for the CPU, it ran there. */
+function checkRun(result: PythonRun | undefined, testCase: Case): Report {
+  assert.ok(result, 'not run');
+  assert.equal(result.status, 0, result.stderr);
+  const report = JSON.parse(result.stdout) as Report;
+  assert.equal(report.samples, 2);
+  assert.equal(report.flavour, testCase.flavour);
+  assert.ok(report.example_output.length > 0);
+  assert.equal(report.device_requested, 'cpu');
+  // The device the library reports (keras: the one TensorFlow would pick, here the CPU).
+  assert.match(report.device, /^cpu/);
+  assert.equal(result.stderr.includes('warning: --device'), false, result.stderr);
+  return report;
+}
+
 describe(
   'example scripts run against stand-in libraries',
   { skip: missing.length === 0 ? false : `not importable by /usr/bin/python3: ${missing.join(', ')}` },
   () => {
     const root = scratchFolder('stubs');
     let results: PythonRun[] = [];
+    const v5Results = new Map<number, PythonRun>();
+    let onnxOnCuda: PythonRun | undefined;
 
     // Writes every case's card folder and script, then runs them all in one Python process.
     before(() => {
@@ -72,21 +100,50 @@ describe(
         return [writeScript(root, script), '--samples', '2', '--warmup', '1', '--json', '--device', 'cpu'];
       });
       // No __pycache__ folders in the repository's stub packages.
-      results = runScripts(commands, { ...process.env, PYTHONPATH: STUBS, PYTHONDONTWRITEBYTECODE: '1' });
+      const env = { ...process.env, PYTHONPATH: STUBS, PYTHONDONTWRITEBYTECODE: '1' };
+      results = runScripts(commands, env);
+      // The transformers scripts again, against transformers 5 (fewer pipelines), in a process of their own.
+      const transformers = cases.flatMap((testCase, index) => (testCase.flavour === 'transformers' ? [index] : []));
+      const v5 = runScripts(
+        transformers.map((index) => commands[index] as string[]),
+        { ...env, CARDWRIGHT_STUB_TRANSFORMERS: '5' },
+      );
+      transformers.forEach((caseIndex, runIndex) => v5Results.set(caseIndex, v5[runIndex] as PythonRun));
+      // ONNX Runtime without a CUDA provider, asked for CUDA: the report says where it really ran.
+      const onnx = commands[cases.findIndex((testCase) => testCase.flavour === 'onnxruntime')] as string[];
+      [onnxOnCuda] = runScripts([[...onnx.slice(0, -1), 'cuda']], env);
     });
     after(() => rmSync(root, { recursive: true, force: true }));
 
     cases.forEach((testCase, index) => {
       const task = JSON.stringify(testCase.metadata.pipeline_tag ?? 'no task');
       it(`${testCase.flavour} / ${task} (${String(testCase.metadata.library_name)})`, () => {
-        const result = results[index];
-        assert.ok(result, 'not run');
-        assert.equal(result.status, 0, result.stderr);
-        const report = JSON.parse(result.stdout) as { samples: number; flavour: string; example_output: string };
-        assert.equal(report.samples, 2);
-        assert.equal(report.flavour, testCase.flavour);
-        assert.ok(report.example_output.length > 0);
+        const report = checkRun(results[index], testCase);
+        if (testCase.flavour === 'transformers') assert.match(String(report.libraries.transformers), /^4\./);
       });
+      if (testCase.flavour !== 'transformers') return;
+      it(`transformers 5 / ${task}`, () => {
+        const report = checkRun(v5Results.get(index), testCase);
+        assert.match(String(report.libraries.transformers), /^5\./);
+        const removed = ['summarization', 'translation', 'text2text-generation', 'question-answering'];
+        if (removed.includes(String(testCase.metadata.pipeline_tag))) {
+          assert.match(String(report.note), /^AutoModelFor(Seq2SeqLM\.generate\(\)|QuestionAnswering forward pass)$/);
+        }
+        if (testCase.metadata.pipeline_tag === 'image-to-text') {
+          // 5.x has no AutoModelForVision2Seq: the script takes its successor.
+          assert.equal(report.note, 'AutoModelForImageTextToText.generate()');
+        }
+      });
+    });
+
+    it('ONNX Runtime asked for CUDA without a CUDA provider: reports the CPU and warns', () => {
+      assert.ok(onnxOnCuda, 'not run');
+      assert.equal(onnxOnCuda.status, 0, onnxOnCuda.stderr);
+      const report = JSON.parse(onnxOnCuda.stdout) as Report;
+      assert.equal(report.device, 'cpu');
+      assert.equal(report.device_requested, 'cuda');
+      assert.equal(report.hardware.gpu, null);
+      assert.match(onnxOnCuda.stderr, /warning: --device cuda was asked for, but the model ran on cpu/);
     });
   },
 );

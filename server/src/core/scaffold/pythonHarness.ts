@@ -35,10 +35,12 @@ def hub_kwargs(model):
 export const RUNNER = `class Runner:
     """What load_runner() hands to the benchmark: run(index) does one inference on sample index."""
 
-    def __init__(self, run, revision=None, note=None):
+    def __init__(self, run, revision=None, note=None, device=None):
         self.run = run
         self.revision = revision
-        self.note = note`;
+        self.note = note
+        # Where the inferences really run, as the library reports it (None: where they were asked to).
+        self.device = device`;
 
 export const PARSE_ARGS = `def positive_int(text):
     value = int(text)
@@ -84,17 +86,38 @@ export const HARDWARE = `def cpu_name():
     return platform.processor() or platform.machine() or 'unknown'
 
 
+def nvidia_gpus():
+    """GPU names from the NVIDIA driver's files (Linux), for runs that did not load PyTorch."""
+    root = '/proc/driver/nvidia/gpus'
+    names = []
+    try:
+        for bus in sorted(os.listdir(root)):
+            with open(os.path.join(root, bus, 'information'), encoding='utf-8', errors='replace') as info:
+                for line in info:
+                    key, _, value = line.partition(':')
+                    if key.strip() == 'Model' and value.strip():
+                        names.append(value.strip())
+    except OSError:
+        pass
+    return names
+
+
 def gpu_info(device):
-    """Name and memory of the GPU, when PyTorch is loaded (it is not imported just for this)."""
+    """Name and memory of the GPU the run used: from PyTorch when it is loaded (it is not imported
+    just for this), else from the NVIDIA driver."""
+    device = str(device)
     torch = sys.modules.get('torch')
     if device.startswith('cuda') and torch is not None and torch.cuda.is_available():
-        properties = torch.cuda.get_device_properties(0)
+        index = int(device.partition(':')[2] or torch.cuda.current_device())
+        properties = torch.cuda.get_device_properties(index)
         return {
             'name': properties.name,
             'memory_gb': round(properties.total_memory / 1024**3, 1),
             'count': torch.cuda.device_count(),
         }
-    if device == 'mps':
+    if device.startswith('cuda') and nvidia_gpus():
+        return {'name': nvidia_gpus()[0], 'memory_gb': None, 'count': len(nvidia_gpus())}
+    if device.startswith('mps'):
         return {'name': 'Apple silicon GPU (MPS)', 'memory_gb': None, 'count': 1}
     return None
 
@@ -135,7 +158,16 @@ def short_repr(value, limit=200):
     text = repr(value)
     return text if len(text) <= limit else text[:limit] + '...'`;
 
-export const REPORT = `def build_result(args, device, runner, latencies_ms, output):
+export const REPORT = `def device_used(requested, resolved, runner):
+    """The device the model really ran on; a warning when that is not the one asked for (a
+    library without CUDA support falls back to the CPU without failing)."""
+    used = str(runner.device or resolved)
+    if requested != 'auto' and used.partition(':')[0] != requested:
+        print('warning: --device %s was asked for, but the model ran on %s' % (requested, used), file=sys.stderr)
+    return used
+
+
+def build_result(args, device, runner, latencies_ms, output):
     total_seconds = sum(latencies_ms) / 1000.0
     gpu = gpu_info(device)
     return {
@@ -145,6 +177,7 @@ export const REPORT = `def build_result(args, device, runner, latencies_ms, outp
         'flavour': FLAVOUR,
         'task': TASK,
         'device': device,
+        'device_requested': args.device,
         'note': runner.note,
         'hardware': {
             'cpu': cpu_name(),
@@ -203,6 +236,7 @@ def main(argv=None):
     args = parse_args(argv)
     device = resolve_device(args.device)
     runner = load_runner(args.model, device)
+    device = device_used(args.device, device, runner)
     latencies_ms, output = benchmark(runner.run, args.samples, args.warmup)
     result = build_result(args, device, runner, latencies_ms, output)
     if args.json:

@@ -47,6 +47,17 @@ const TORCH_DEVICE = `def resolve_device(requested):
     return 'cpu'
 
 
+def module_device(net, fallback=None):
+    """Where a torch model's weights are, which is where its inferences run."""
+    device = getattr(net, 'device', None)
+    if device is None:
+        try:
+            device = next(net.parameters()).device
+        except (AttributeError, StopIteration, TypeError, RuntimeError):
+            return None if fallback is None else str(fallback)
+    return str(device)
+
+
 def synchronize(device):
     """Waits for queued GPU work, so a timing covers the whole inference."""
     torch = sys.modules.get('torch')

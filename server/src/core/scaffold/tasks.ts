@@ -71,10 +71,21 @@ export type PipelineCall =
   | 'audio'
   | 'zero-shot-audio';
 
+/**
+ * How a script runs a task with the Auto classes when the installed transformers has no pipeline
+ * for it (5.x removed summarization, translation, text2text-generation, question-answering,
+ * visual-question-answering, image-to-text and image-to-image). Tasks without one fall back to a
+ * plain AutoModel forward pass on inputs of their kind.
+ */
+export type AutoRecipe =
+  'seq2seq' | 'question-answering' | 'image-captioning' | 'visual-question-answering' | 'image-to-image';
+
 export interface PipelineTask {
   /** The task name `transformers.pipeline()` is given. */
   task: string;
   call: PipelineCall;
+  /** The Auto-class route when that pipeline is missing. */
+  auto?: AutoRecipe;
 }
 
 /** Hub task (`pipeline_tag`) -> the pipeline that runs it. Tasks not listed get an Auto class. */
@@ -87,11 +98,11 @@ const PIPELINE_TASKS: Readonly<Record<string, PipelineTask>> = {
   'text-to-speech': { task: 'text-to-audio', call: 'text' },
   'text-to-audio': { task: 'text-to-audio', call: 'text' },
   'text-generation': { task: 'text-generation', call: 'generate-text' },
-  'text2text-generation': { task: 'text2text-generation', call: 'generate-text' },
-  summarization: { task: 'summarization', call: 'generate-text' },
-  translation: { task: 'translation', call: 'generate-text' },
+  'text2text-generation': { task: 'text2text-generation', call: 'generate-text', auto: 'seq2seq' },
+  summarization: { task: 'summarization', call: 'generate-text', auto: 'seq2seq' },
+  translation: { task: 'translation', call: 'generate-text', auto: 'seq2seq' },
   'fill-mask': { task: 'fill-mask', call: 'fill-mask' },
-  'question-answering': { task: 'question-answering', call: 'question-answering' },
+  'question-answering': { task: 'question-answering', call: 'question-answering', auto: 'question-answering' },
   'zero-shot-classification': { task: 'zero-shot-classification', call: 'zero-shot-text' },
   'table-question-answering': { task: 'table-question-answering', call: 'table-question-answering' },
   'image-classification': { task: 'image-classification', call: 'image' },
@@ -99,12 +110,16 @@ const PIPELINE_TASKS: Readonly<Record<string, PipelineTask>> = {
   'image-segmentation': { task: 'image-segmentation', call: 'image' },
   'depth-estimation': { task: 'depth-estimation', call: 'image' },
   'image-feature-extraction': { task: 'image-feature-extraction', call: 'image' },
-  'image-to-image': { task: 'image-to-image', call: 'image' },
+  'image-to-image': { task: 'image-to-image', call: 'image', auto: 'image-to-image' },
   'mask-generation': { task: 'mask-generation', call: 'image' },
-  'image-to-text': { task: 'image-to-text', call: 'generate-from-image' },
+  'image-to-text': { task: 'image-to-text', call: 'generate-from-image', auto: 'image-captioning' },
   'zero-shot-image-classification': { task: 'zero-shot-image-classification', call: 'zero-shot-image' },
   'zero-shot-object-detection': { task: 'zero-shot-object-detection', call: 'zero-shot-image' },
-  'visual-question-answering': { task: 'visual-question-answering', call: 'image-question' },
+  'visual-question-answering': {
+    task: 'visual-question-answering',
+    call: 'image-question',
+    auto: 'visual-question-answering',
+  },
   'document-question-answering': { task: 'document-question-answering', call: 'image-question' },
   'image-text-to-text': { task: 'image-text-to-text', call: 'image-text-to-text' },
   'automatic-speech-recognition': { task: 'automatic-speech-recognition', call: 'audio' },

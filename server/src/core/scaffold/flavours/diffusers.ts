@@ -50,6 +50,6 @@ export function diffusersFlavour(context: FlavourContext): FlavourCode {
         synchronize(device)
         return output
 
-    return Runner(run, note='%d steps per image' % INFERENCE_STEPS)`,
+    return Runner(run, note='%d steps per image' % INFERENCE_STEPS, device=module_device(pipe))`,
   };
 }

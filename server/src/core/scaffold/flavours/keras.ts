@@ -24,6 +24,17 @@ export function kerasFlavour(context: FlavourContext): FlavourCode {
     return 'auto (TensorFlow decides)' if requested == 'auto' else requested
 
 
+def tensorflow_device():
+    """'cuda' when TensorFlow sees a GPU (it then places the model there), else 'cpu'."""
+    tensorflow = sys.modules.get('tensorflow')
+    if tensorflow is None:
+        return None
+    try:
+        return 'cuda' if tensorflow.config.list_logical_devices('GPU') else 'cpu'
+    except Exception:  # noqa: BLE001 (a report detail is not worth failing the run for)
+        return None
+
+
 def load_runner(model, device):
     import numpy as np
 
@@ -44,6 +55,6 @@ def load_runner(model, device):
     def run(index):
         return net(inputs[index % len(inputs)], training=False)
 
-    return Runner(run, note=os.path.basename(path))`,
+    return Runner(run, note=os.path.basename(path), device=tensorflow_device())`,
   };
 }

@@ -94,7 +94,10 @@ def load_runner(model, device):
     def run(index):
         return session.run(None, feeds[index % len(feeds)])
 
-    note = 'providers: ' + ', '.join(session.get_providers())
-    return Runner(run, revision=snapshot_revision(path), note=note)`,
+    used = session.get_providers()
+    # The first provider runs the model (the rest take only what it cannot): that is its device.
+    device_of = {provider: name for name, provider in PROVIDERS.items()}
+    note = 'providers: ' + ', '.join(used)
+    return Runner(run, revision=snapshot_revision(path), note=note, device=device_of.get(used[0], used[0]) if used else 'cpu')`,
   };
 }

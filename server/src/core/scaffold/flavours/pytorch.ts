@@ -86,6 +86,6 @@ def load_runner(model, device):
         synchronize(device)
         return output
 
-    return Runner(run, revision=snapshot_revision(path), note=os.path.basename(path))`,
+    return Runner(run, revision=snapshot_revision(path), note=os.path.basename(path), device=module_device(net))`,
   };
 }

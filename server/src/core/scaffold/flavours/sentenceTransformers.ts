@@ -16,6 +16,6 @@ export function sentenceTransformersFlavour(): FlavourCode {
         synchronize(device)
         return output
 
-    return Runner(run)`,
+    return Runner(run, device=module_device(net))`,
   };
 }

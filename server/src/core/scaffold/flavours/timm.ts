@@ -30,6 +30,6 @@ def load_runner(model, device):
         synchronize(device)
         return output
 
-    return Runner(run)`,
+    return Runner(run, device=module_device(net))`,
   };
 }

@@ -1,10 +1,12 @@
 /**
  * transformers: a `pipeline` for the tasks it has one for (the pipeline task name comes from our
- * table in tasks.ts), else an Auto class and a plain forward pass on inputs of the task's kind.
+ * table in tasks.ts), checked at run time against the installed version's task list so one script
+ * works on 4.x and 5.x; else the Auto classes (transformersAuto.ts).
  */
 import type { HelperId } from '../pythonHelpers';
-import { pipelineTask, type PipelineCall } from '../tasks';
+import { pipelineTask, type PipelineCall, type PipelineTask } from '../tasks';
 import type { FlavourCode, FlavourContext, ScriptConstant } from './flavourCode';
+import { LOAD_AUTO_MODEL, plainAutoLoader, recipeLoader } from './transformersAuto';
 
 const MAX_NEW_TOKENS: ScriptConstant = {
   name: 'MAX_NEW_TOKENS',
@@ -34,11 +36,13 @@ const SAMPLE_CALLS: Readonly<Record<PipelineCall, string>> = {
   'image-question': `return [((), {'image': image, 'question': 'What is in this picture?'}) for image in sample_images(4)]`,
   'image-text-to-text': `prompt = 'Describe this image in one sentence.'
     return [((), {'images': image, 'text': prompt, 'max_new_tokens': MAX_NEW_TOKENS}) for image in sample_images(4)]`,
+  // The bare waveform at the pipeline's own rate: a {'raw', 'sampling_rate'} dict is emptied by
+  // the pipeline (it pops the keys), so the same sample fails the second time it is used.
   audio: `rate = getattr(getattr(pipe, 'feature_extractor', None), 'sampling_rate', None) or 16000
-    return [(({'raw': wave, 'sampling_rate': rate},), {}) for wave in sample_waveforms(4, rate)]`,
+    return [((wave,), {}) for wave in sample_waveforms(4, rate)]`,
   'zero-shot-audio': `rate = getattr(getattr(pipe, 'feature_extractor', None), 'sampling_rate', None) or 16000
     labels = ['speech', 'music', 'a dog barking', 'silence']
-    return [(({'raw': wave, 'sampling_rate': rate},), {'candidate_labels': labels}) for wave in sample_waveforms(4, rate)]`,
+    return [((wave,), {'candidate_labels': labels}) for wave in sample_waveforms(4, rate)]`,
 };
 
 function inputHelpers(call: PipelineCall): HelperId[] {
@@ -54,7 +58,19 @@ const PIPELINE_LOADER = (calls: string) => `def sample_calls(pipe):
     ${calls}
 
 
+def pipeline_available(task):
+    """Whether this transformers has a pipeline for task (5.x removed summarization, translation,
+    question-answering and others; their models still load with the Auto classes)."""
+    try:
+        from transformers.pipelines import get_supported_tasks
+    except ImportError:
+        return True
+    return task in get_supported_tasks()
+
+
 def load_runner(model, device):
+    if not pipeline_available(PIPELINE_TASK):
+        return load_auto_runner(model, device)
     from transformers import pipeline
 
     pipe = pipeline(PIPELINE_TASK, model=model, device=device, **hub_kwargs(model))
@@ -66,80 +82,45 @@ def load_runner(model, device):
         synchronize(device)
         return output
 
-    return Runner(run, revision=getattr(pipe.model.config, '_commit_hash', None))`;
+    revision = getattr(pipe.model.config, '_commit_hash', None)
+    return Runner(run, revision=revision, device=module_device(pipe.model, getattr(pipe, 'device', None)))`;
 
-function pipelineFlavour(context: FlavourContext, task: string, call: PipelineCall): FlavourCode {
+function pipelineFlavour(context: FlavourContext, pipeline: PipelineTask): FlavourCode {
+  const { task, call } = pipeline;
   const constants: ScriptConstant[] = [
     { name: 'PIPELINE_TASK', value: task, comment: 'The transformers pipeline that runs this task.' },
   ];
-  if (call === 'generate-text' || call === 'generate-from-image' || call === 'image-text-to-text') {
+  if (call === 'generate-text' || call === 'generate-from-image' || call === 'image-text-to-text' || pipeline.auto) {
     constants.push(MAX_NEW_TOKENS);
   }
   if (call === 'fill-mask') {
     const mask = typeof context.metadata.mask_token === 'string' ? context.metadata.mask_token : null;
     constants.push({ name: 'MASK_TOKEN', value: mask, comment: "The card's mask_token; None: the tokenizer's." });
   }
+  // Without the pipeline (a transformers that dropped it), the task's own Auto recipe, or a bare
+  // forward pass for the tasks that still have one today.
+  const fallback = pipeline.auto
+    ? recipeLoader('load_auto_runner', pipeline.auto)
+    : plainAutoLoader('load_auto_runner', context.modality);
   return {
     libraries: ['transformers', 'torch', 'peft'],
     constants,
-    helpers: [...inputHelpers(call), 'torch-device'],
-    loader: PIPELINE_LOADER(SAMPLE_CALLS[call]),
+    helpers: [...inputHelpers(call), ...fallback.helpers],
+    loader: [PIPELINE_LOADER(SAMPLE_CALLS[call]), LOAD_AUTO_MODEL, fallback.code].join('\n\n\n'),
   };
 }
 
-/** Auto-class loading per kind of input: the processor class and how it turns a sample into tensors. */
-const AUTO_INPUTS = {
-  text: {
-    processor: 'AutoTokenizer',
-    batches: `batches = [processor(text, return_tensors='pt').to(device) for text in SAMPLE_TEXTS]
-    if getattr(net.config, 'is_encoder_decoder', False):
-        # An encoder-decoder's forward pass needs a decoder input too: its start token.
-        start = net.config.decoder_start_token_id or 0
-        for batch in batches:
-            batch['decoder_input_ids'] = torch.full((1, 1), start, dtype=torch.long, device=device)`,
-    helper: 'texts' as HelperId,
-  },
-  image: {
-    processor: 'AutoImageProcessor',
-    batches: `batches = [processor(images=image, return_tensors='pt').to(device) for image in sample_images(4)]`,
-    helper: 'images' as HelperId,
-  },
-  audio: {
-    processor: 'AutoFeatureExtractor',
-    batches: `rate = getattr(processor, 'sampling_rate', None) or 16000
-    batches = [
-        processor(wave, sampling_rate=rate, return_tensors='pt').to(device) for wave in sample_waveforms(4, rate)
-    ]`,
-    helper: 'audio' as HelperId,
-  },
-};
-
 function autoFlavour(context: FlavourContext): FlavourCode {
-  const inputs = AUTO_INPUTS[context.modality === 'image' || context.modality === 'audio' ? context.modality : 'text'];
+  const loader = plainAutoLoader('load_runner', context.modality);
   return {
     libraries: ['transformers', 'torch', 'peft'],
     constants: [],
-    helpers: [inputs.helper, 'torch-device'],
-    loader: `def load_runner(model, device):
-    # transformers has no pipeline for this task: load the bare model and time its forward pass.
-    import torch
-    from transformers import AutoModel, ${inputs.processor}
-
-    processor = ${inputs.processor}.from_pretrained(model, **hub_kwargs(model))
-    net = AutoModel.from_pretrained(model, **hub_kwargs(model)).to(device).eval()
-    ${inputs.batches}
-
-    def run(index):
-        with torch.inference_mode():
-            output = net(**batches[index % len(batches)])
-        synchronize(device)
-        return output
-
-    return Runner(run, revision=getattr(net.config, '_commit_hash', None), note='AutoModel forward pass')`,
+    helpers: loader.helpers,
+    loader: [LOAD_AUTO_MODEL, loader.code].join('\n\n\n'),
   };
 }
 
 export function transformersFlavour(context: FlavourContext): FlavourCode {
   const pipeline = pipelineTask(context.task);
-  return pipeline ? pipelineFlavour(context, pipeline.task, pipeline.call) : autoFlavour(context);
+  return pipeline ? pipelineFlavour(context, pipeline) : autoFlavour(context);
 }
