@@ -62,11 +62,20 @@ describe('section-missing', () => {
     assert.equal(diagnostics[0]?.severity, 'warning');
   });
 
-  it('goes on the first body line when there is no title', () => {
+  it('goes on the closing --- when there is no title, then on the first line with text, never at the end', () => {
     const { covered } = findings('---\nlicense: mit\n---\n\nSome words.\n', 'section-missing', {
       kind: 'dataset-card',
     });
-    assert.deepEqual(covered, ['Some words.', 'Some words.', 'Some words.', 'Some words.']);
+    assert.deepEqual(covered, ['---', '---', '---', '---']);
+    // A level-2 heading after prose is not the title: the finding stays at the top of the card.
+    const late = findings('---\nlicense: mit\n---\nIntro text.\n\n## Usage\n\nRun it.\n', 'section-missing', {
+      kind: 'dataset-card',
+    });
+    assert.ok(late.covered.length > 0 && late.covered.every((text) => text === '---'), late.covered.join());
+    const bare = findings('\n\nJust prose, no metadata.\n', 'section-missing', { kind: 'dataset-card' });
+    assert.ok(bare.covered.length > 0 && bare.covered.every((text) => text === 'Just prose, no metadata.'));
+    const empty = checkText('\n\n\n', { kind: 'dataset-card' }).diagnostics;
+    assert.ok(empty.length > 0 && empty.every((d) => d.range.start.line === 0 && d.range.end.line === 0));
   });
 
   it('reports nothing for a complete card, and follows the profile and extra synonyms', () => {

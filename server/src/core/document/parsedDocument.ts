@@ -150,6 +150,27 @@ export class ParsedDocument {
   }
 
   /** The first non-blank line of the body, where document-level findings go when there is no title. */
+  /**
+   * Where a finding about the whole card goes (a missing section, a missing licence): the title
+   * when it heads the card (a level-1 heading, or a level-2 one with no text before it), else the
+   * closing `---` of the front matter, else the first line that has text, else line 1. Never a
+   * heading deep in the card nor an invisible range at its end.
+   */
+  cardAnchor(): Span {
+    const markdown = this.markdown;
+    const title = markdown.title;
+    if (title && (title.heading.level === 1 || markdown.preambleText.trim() === '')) return title.heading.textSpan;
+    const split = this.frontMatter;
+    if (split.state === 'closed') return split.close;
+    if (split.state === 'unclosed') return split.open;
+    const line = this.firstBodyLine();
+    if (line.end > line.start) return line;
+    const text = this.text.text;
+    let end = 0;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    return { start: 0, end };
+  }
+
   firstBodyLine(): Span {
     const { body } = this.frontMatter;
     const text = this.text.text;

@@ -27,7 +27,7 @@ export const frontMatterRules: RuleFamily = {
     if (split.state === 'missing') {
       report({
         code: 'front-matter-missing',
-        span: doc.title()?.span ?? doc.firstBodyLine(),
+        span: doc.cardAnchor(),
         message:
           'The card has no metadata: add a YAML block between `---` lines at the top (license, language, tags...). The Hub shows "empty or missing yaml metadata in repo card".',
       });

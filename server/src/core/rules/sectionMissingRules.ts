@@ -21,7 +21,7 @@ export const sectionMissingRules: RuleFamily = {
     if (!isCardKind(doc.kind)) return;
     const kind = doc.kind;
     // One place for all of them: the title names the card, and adding a section is a card-level edit.
-    const span = doc.title()?.span ?? doc.firstBodyLine();
+    const span = doc.cardAnchor();
     for (const concept of requiredConcepts(config, kind)) {
       if (findConceptEvidence(doc, concept, extraSynonyms(config, kind, concept.id))) continue;
       report({
