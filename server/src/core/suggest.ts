@@ -7,8 +7,10 @@ function normalize(value: string): string {
 
 /**
  * The known values closest to `value`, best first: "did you mean" for enums, keys and codes.
- * A candidate counts when its edit distance (on normalized forms) is small for its length, so
- * `licence` finds `license` but `foo` finds nothing.
+ * A candidate counts only when it is plausibly a typo: at most one edit per five characters (and
+ * never more than three), so `licence` finds `license` and `apache2` finds `apache-2.0`, but
+ * `summarization` does not find `lemmatization` (three edits in thirteen) and `foo` finds nothing.
+ * Renamed values are not typos: knownRenames.ts maps those.
  */
 export function closestMatches(value: string, candidates: readonly string[], limit = 3): string[] {
   const wanted = normalize(value);
@@ -18,7 +20,7 @@ export function closestMatches(value: string, candidates: readonly string[], lim
     if (candidate === value) continue;
     const normalized = normalize(candidate);
     const score = distance(wanted, normalized);
-    const allowed = Math.max(1, Math.floor(Math.max(wanted.length, normalized.length) / 4));
+    const allowed = Math.min(3, Math.max(1, Math.floor(Math.max(wanted.length, normalized.length) / 5)));
     if (score <= allowed) scored.push({ candidate, score, exact: distance(value, candidate) });
   }
   // Ties on the normalized distance go to the candidate closest as written (case included).

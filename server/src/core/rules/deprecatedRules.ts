@@ -1,7 +1,11 @@
 import { isMap, isScalar } from 'yaml';
+import licenseTable from '../../../../schemas/data/licenses.schema.json';
 import { keyText } from '../document/yamlTree';
-import { cardSchemaId } from './metadata';
-import type { RuleFamily } from './rule';
+import { hubPath } from '../schemas/messages';
+import { cardSchemaId, stringItems } from './metadata';
+import type { RuleContext, RuleFamily } from './rule';
+
+const LICENSE_IDS: ReadonlySet<string> = new Set(licenseTable.enum);
 
 /** Pipeline tags the Hub retired, with the tag to use instead. */
 export const DEPRECATED_PIPELINE_TAGS: Record<string, string> = {
@@ -43,6 +47,7 @@ export const deprecatedRules: RuleFamily = {
           data: { key, ...(replacement ? { replacement } : {}) },
         });
       }
+      if (key === 'licenses') reportRefusedAfterRename(tree, report);
       if (key === 'pipeline_tag' && isScalar(pair.value) && typeof pair.value.value === 'string') {
         const tag = pair.value.value;
         const newTag = DEPRECATED_PIPELINE_TAGS[tag];
@@ -58,3 +63,20 @@ export const deprecatedRules: RuleFamily = {
     }
   },
 };
+
+/**
+ * The Hub no longer reads `licenses`, so its values are refused by nobody today; once the key is
+ * renamed to `license` an id outside the table will be. Said as a warning on the value, never an
+ * error: nothing is refused yet.
+ */
+function reportRefusedAfterRename(tree: NonNullable<RuleContext['doc']['yaml']>, report: RuleContext['report']): void {
+  for (const item of stringItems(tree, ['licenses'])) {
+    if (LICENSE_IDS.has(item.value)) continue;
+    report({
+      code: 'deprecated',
+      span: item.span,
+      message: `"${hubPath(item.path)}" with value "${item.value}" is not a Hub license id: once "licenses" is renamed to "license" the Hub will refuse it. Use an id from the license table, or "other" with license_name and license_link.`,
+      data: { key: 'licenses', value: item.value, path: item.path },
+    });
+  }
+}

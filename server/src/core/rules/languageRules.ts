@@ -27,10 +27,16 @@ export const languageRules: RuleFamily = {
           });
           continue;
         }
+        // `languages` is deprecated and no longer read by the Hub: its values are refused only
+        // after the rename, so a warning that says so, never an error.
+        const deprecated = key === 'languages';
         report({
           code: 'language-code',
           span: item.span,
-          message: `"${hubPath(item.path)}" with value "${item.value}" is not valid. Use an ISO 639-1, 639-2 or 639-3 code.${didYouMean(suggestion ? [suggestion] : [])}`,
+          ...(deprecated ? { severity: 'warning' as const } : {}),
+          message: deprecated
+            ? `"${hubPath(item.path)}" with value "${item.value}" is not an ISO 639 code: once "languages" is renamed to "language" the Hub will refuse it.${didYouMean(suggestion ? [suggestion] : [])}`
+            : `"${hubPath(item.path)}" with value "${item.value}" is not valid. Use an ISO 639-1, 639-2 or 639-3 code.${didYouMean(suggestion ? [suggestion] : [])}`,
           data: { path: item.path, value: item.value, ...(suggestion ? { suggestions: [suggestion] } : {}) },
         });
       }

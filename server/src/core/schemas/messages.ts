@@ -1,5 +1,6 @@
 import type { Severity } from '../diagnostic';
 import type { PathSegment } from '../document/yamlTree';
+import { knownRename, renamePhrase } from '../knownRenames';
 import { closestMatches, didYouMean } from '../suggest';
 import type { SchemaIssue } from './validate';
 
@@ -53,6 +54,11 @@ export function describeIssue(issue: SchemaIssue, tool?: string): SchemaMessage 
     case 'const': {
       const allowed = (issue.keyword === 'const' ? [issue.params.allowedValue] : (issue.params.allowedValues as unknown[])) ?? [];
       const strings = allowed.filter((value): value is string => typeof value === 'string');
+      const rename = knownRename(issue.path[0], issue.value);
+      if (rename && !rename.key) {
+        const message = `${where} with value ${shown} is not valid.${renamePhrase(rename)}`;
+        return { code: 'schema-enum', message, suggestions: [...rename.use] };
+      }
       const suggestions = typeof issue.value === 'string' ? closestMatches(issue.value, strings) : [];
       const message =
         allowed.length <= LIST_IN_MESSAGE
@@ -62,6 +68,15 @@ export function describeIssue(issue: SchemaIssue, tool?: string): SchemaMessage 
     }
     case 'knownValues': {
       const known = (issue.schema.knownValues as string[] | undefined) ?? [];
+      const rename = knownRename(issue.path[0], issue.value);
+      if (rename) {
+        return {
+          code: 'schema-enum',
+          severity: 'warning',
+          suggestions: rename.key ? [] : [...rename.use],
+          message: `${where} with value ${shown} is an old task id the Hub no longer lists.${renamePhrase(rename)}`,
+        };
+      }
       const suggestions = typeof issue.value === 'string' ? closestMatches(issue.value, known) : [];
       return {
         code: 'schema-enum',
