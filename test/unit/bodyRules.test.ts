@@ -121,7 +121,7 @@ describe('heading-duplicate', () => {
 
 describe('placeholder-text', () => {
   it('reports template fillers, unrendered variables, TODO and lorem ipsum on the placeholder', () => {
-    const text = `${META}\n# Model Card for {{ model_id | default("Model ID", true) }}\n\n## Results\n\n[More Information Needed]. TBD, todo in prose is fine. Lorem ipsum dolor.\n\n\`\`\`\nTODO in code is fine\n\`\`\`\n\n<!-- TODO in a comment is fine -->\n`;
+    const text = `${META}\n# Model Card for {{ model_id | default("Model ID", true) }}\n\n## Results\n\n[More Information Needed].\n\n## Data\n\nTBD, todo in prose is fine.\n\n## Notes\n\nLorem ipsum dolor.\n\n\`\`\`\nTODO in code is fine\n\`\`\`\n\n<!-- TODO in a comment is fine -->\n`;
     assert.deepEqual(findings(text, 'placeholder-text').covered, [
       '{{ model_id | default("Model ID", true) }}',
       '[More Information Needed]',
@@ -130,8 +130,60 @@ describe('placeholder-text', () => {
     ]);
   });
 
+  it('reports one finding per section, the further placeholders as related locations', () => {
+    const text = `${META}\n# Model Card for tiny\n\nSorts reviews.\n\n## Uses\n\nSorting reviews.\n\n## Model Details\n\n- **Developed by:** [More Information Needed]\n- **Model type:** [More Information Needed]\n- **License:** TODO\n\n## Evaluation\n\nAccuracy 0.9.\n`;
+    const { covered, diagnostics } = findings(text, 'placeholder-text');
+    assert.deepEqual(covered, ['[More Information Needed]']);
+    const [finding] = diagnostics;
+    assert.match(
+      finding?.message ?? '',
+      /Section "Model Details" still holds template placeholders: .* and 2 more \(3 in all/,
+    );
+    assert.equal(finding?.data.occurrences, 3);
+    assert.equal(finding?.data.markRelated, true);
+    assert.deepEqual(
+      finding?.related?.map((item) => [item.range.start.line, item.message]),
+      [
+        [16, 'Also unfilled: "[More Information Needed]".'],
+        [17, 'Also unfilled: "TODO".'],
+      ],
+    );
+  });
+
+  it('gives a card that is mostly template one finding per top-level section', () => {
+    const text = `${META}\n# Model Card for tiny\n\n## Uses\n\n### Direct Use\n\n[More Information Needed]\n\n### Out-of-Scope Use\n\n[More Information Needed]\n\n## Training Details\n\n### Training Data\n\n[More Information Needed]\n\n### Training Procedure\n\n[More Information Needed]\n\n## Evaluation\n\nAccuracy 0.9.\n`;
+    const { diagnostics } = findings(text, 'placeholder-text');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.data.section, d.related?.length]),
+      [
+        ['Uses', 1],
+        ['Training Details', 1],
+      ],
+    );
+  });
+
+  it('reports a code block that is only a stub, once per block, and not real code with a TODO', () => {
+    const text = `${META}\n# Model Card for tiny\n\nSorts reviews.\n\n## How to Get Started\n\n\`\`\`python\n# TODO: add code\n\`\`\`\n\n## Usage\n\n\`\`\`python\nfrom stable_baselines3 import ...\nfrom huggingface_sb3 import load_from_hub\n\n...\n\`\`\`\n\n## Example\n\n\`\`\`python\nfrom transformers import pipeline\n# TODO: batch it\nclassifier = pipeline("text-classification", model="acme/tiny")\n\`\`\`\n\n\`\`\`python\nimport torch\n\`\`\`\n\n\`\`\`yaml\nkey: value\n...\n\`\`\`\n`;
+    const { covered, diagnostics } = findings(text, 'placeholder-text');
+    assert.deepEqual(covered, ['# TODO: add code', 'from stable_baselines3 import ...']);
+    assert.ok(diagnostics.every((d) => d.data.stub === true && !d.related));
+  });
+
+  it('groups the placeholders of metadata by key, and a template front matter into one', () => {
+    const some = `---\nlicense: mit\npipeline_tag: text-classification\nlanguage: en\ntags:\n- "[More Information Needed]"\n- TODO\n---\n# T\n\nText.\n`;
+    assert.deepEqual(
+      findings(some, 'placeholder-text').diagnostics.map((d) => d.related?.length),
+      [1],
+    );
+    const template = `---\nlanguage:\n- {lang_0}\n- {lang_1}\nlicense: {license}\ntags:\n- {tag_0}\npretty_name: Real\n---\n# T\n\nText.\n`;
+    const { covered, diagnostics } = findings(template, 'placeholder-text');
+    assert.deepEqual(covered, ['{lang_0}']);
+    assert.match(diagnostics[0]?.message ?? '', /^The metadata is still the template/);
+    assert.equal(diagnostics[0]?.related?.length, 3);
+  });
+
   it('reports placeholders in metadata values and {x} template fields, not BibTeX braces', () => {
-    const text = `---\nlicense: {license}\nlanguage:\n- {lang_0}\nmodel_name: "[More Information Needed]"\n---\n# T\n\nSee {{Title: Sub}} in the paper.\n`;
+    const text = `---\nlicense: {license}\nlanguage:\n- {lang_0}\nmodel_name: "[More Information Needed]"\npipeline_tag: text-classification\ntags: [a]\nlibrary_name: transformers\n---\n# T\n\nSee {{Title: Sub}} in the paper.\n`;
     assert.deepEqual(findings(text, 'placeholder-text').covered, [
       '{license}',
       '{lang_0}',

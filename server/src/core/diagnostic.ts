@@ -23,6 +23,17 @@ export interface CardDiagnostic {
   range: Range;
   /** Machine-readable facts for quick-fixes and JSON output (e.g. `suggestions`, `path`). */
   data: Record<string, unknown>;
+  /**
+   * Other places in the same document that belong to the same finding (LSP `relatedInformation`,
+   * SARIF `relatedLocations`), e.g. the further placeholders of one unfilled section.
+   */
+  related?: RelatedLocation[];
+}
+
+/** A further place of one finding, in the same document. */
+export interface RelatedLocation {
+  range: Range;
+  message: string;
 }
 
 /** Half-open offset span into the document text. */

@@ -48,6 +48,14 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions): CardD
       message: finding.message,
       range: doc.text.rangeOf(finding.span),
       data: finding.data ?? {},
+      ...(finding.related?.length
+        ? {
+            related: finding.related.map((item) => ({
+              range: doc.text.rangeOf(item.span),
+              message: item.message,
+            })),
+          }
+        : {}),
     });
   };
   for (const family of RULE_FAMILIES) {

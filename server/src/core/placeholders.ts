@@ -48,3 +48,60 @@ export function withoutPlaceholders(text: string): string {
   }
   return out + text.slice(at);
 }
+
+/** A code block that is only a stub: where in its text the stub shows, and what it is. */
+export interface CodeStub {
+  /** The line (trimmed) that marks the block as a stub, e.g. `# TODO: add code` or `...`. */
+  marker: string;
+  /** Offset of the marker in the block's text. */
+  start: number;
+}
+
+// Lines that carry no code of their own: comments, `...`, `pass`, imports.
+const COMMENT_LINE = /^(?:#|\/\/|--|%|;|<!--|\/\*|\*)/;
+const ELLIPSIS_LINE = /^(?:\.\.\.|…|pass|# \.\.\.)$/;
+const IMPORT_LINE = /^(?:from\s+[\w.]+\s+import\s+.+|import\s+[\w., ]+(?:\s+as\s+\w+)?)$/;
+/** `from x import ...`: an import of nothing, the RL templates' stub. */
+const IMPORT_ELLIPSIS = /^(?:from\s+[\w.]+\s+)?import\s+(?:\.\.\.|…)$/;
+/** Notes to self in a comment: "TODO: add code", "your code here", "coming soon". */
+const STUB_COMMENT =
+  /\b(?:TODO|TBD|FIXME)\b|\b(?:add|insert|put|write)\s+(?:your\s+|the\s+|some\s+|example\s+)?(?:code|example|usage|snippet)\b|\byour code (?:goes )?here\b|\bcoming soon\b|\bto be (?:added|released|announced)\b/i;
+
+/**
+ * A fenced or indented code block that holds no code: only comments, imports, `...` or `pass`,
+ * with at least one stub marker among them (a TODO or "add code" comment, a `...` line, an import
+ * of `...`, a template placeholder); or a block that is a placeholder and nothing else. A block of
+ * real code with a TODO comment in it is not a stub, and neither is a block of imports alone.
+ */
+export function findCodeStub(text: string, lang?: string): CodeStub | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const placeholders = findPlaceholders(trimmed);
+  if (placeholders.length > 0 && withoutPlaceholders(trimmed).replace(/[\s.,;:"'`()[\]-]/g, '') === '') {
+    const first = placeholders[0]!;
+    return { marker: first.text, start: text.indexOf(first.text) };
+  }
+  // In YAML `...` ends a document; in prose-like blocks nothing here means "code".
+  const yaml = /^(?:ya?ml)$/i.test(lang ?? '');
+  if (/^(?:text|txt|plain|markdown|md|bibtex|bib|latex|tex|json|csv|diff|console|output|log)$/i.test(lang ?? '')) {
+    return undefined;
+  }
+  let marker: CodeStub | undefined;
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const at = offset + raw.indexOf(line);
+    offset += raw.length + 1;
+    if (line === '') continue;
+    const isEllipsis = !yaml && ELLIPSIS_LINE.test(line);
+    const isImportStub = IMPORT_ELLIPSIS.test(line);
+    const isComment = COMMENT_LINE.test(line);
+    if (!isEllipsis && !isComment && !IMPORT_LINE.test(line)) return undefined; // a line of real code
+    const marks =
+      isImportStub ||
+      (isEllipsis && line !== 'pass') ||
+      (isComment && (STUB_COMMENT.test(line) || findPlaceholders(line).length > 0));
+    if (marks && !marker) marker = { marker: line, start: at };
+  }
+  return marker;
+}

@@ -26,7 +26,8 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(diagnostic: CardDiagnostic): Diagnostic {
+/** One core diagnostic as LSP's, its further places as `relatedInformation` in the document `uri`. */
+export function toLspDiagnostic(diagnostic: CardDiagnostic, uri?: string): Diagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITIES[diagnostic.severity],
@@ -35,7 +36,38 @@ export function toLspDiagnostic(diagnostic: CardDiagnostic): Diagnostic {
     source: 'cardwright',
     message: diagnostic.message,
     data: diagnostic.data,
+    ...(uri !== undefined && diagnostic.related?.length
+      ? {
+          relatedInformation: diagnostic.related.map((item) => ({
+            location: { uri, range: item.range },
+            message: item.message,
+          })),
+        }
+      : {}),
   };
+}
+
+/**
+ * The diagnostics the editor shows for a document: each core diagnostic, and for those whose data
+ * says `markRelated` (one finding for several places, e.g. an unfilled section), a hint at each
+ * further place so every occurrence is still marked in the text. The CLI reports only the finding.
+ */
+export function toLspDiagnostics(uri: string, diagnostics: readonly CardDiagnostic[]): Diagnostic[] {
+  return diagnostics.flatMap((diagnostic) => {
+    const main = toLspDiagnostic(diagnostic, uri);
+    if (diagnostic.data.markRelated !== true || !diagnostic.related?.length) return [main];
+    const hints = diagnostic.related.map((item): Diagnostic => ({
+      range: item.range,
+      severity: DiagnosticSeverity.Hint,
+      code: diagnostic.code,
+      codeDescription: { href: ruleDocsUrl(diagnostic.code) },
+      source: 'cardwright',
+      message: item.message,
+      data: { relatedTo: diagnostic.range.start },
+      relatedInformation: [{ location: { uri, range: diagnostic.range }, message: diagnostic.message }],
+    }));
+    return [main, ...hints];
+  });
 }
 
 /** Back from the client's copy (code actions receive the diagnostics the client shows). */

@@ -28,7 +28,7 @@ import {
   toCompletionItem,
   toDocumentSymbol,
   toHover,
-  toLspDiagnostic,
+  toLspDiagnostics,
 } from './convert';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentStore, folderOf, uriToPath } from './documentStore';
@@ -119,7 +119,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
           workspaceSchemas,
           sha256: runtime.runDeps.sha256,
         };
-        return checkDocument(doc, options).map(toLspDiagnostic);
+        return toLspDiagnostics(doc.uri, checkDocument(doc, options));
       },
       pull ? 'pull' : 'push',
       capabilities.workspace?.diagnostics?.refreshSupport === true,

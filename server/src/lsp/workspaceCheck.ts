@@ -6,7 +6,7 @@ import type { SchemaRegistry } from '../core/schemas/registry';
 import type { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import { checkFile } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
-import { toLspDiagnostic } from './convert';
+import { toLspDiagnostics } from './convert';
 import type { CheckWorkspaceResult } from './protocol';
 
 export interface WorkspaceCheckDeps {
@@ -51,7 +51,7 @@ export async function checkWorkspace(
       result.files++;
       result.errors += report.diagnostics.filter((d) => d.severity === 'error').length;
       result.warnings += report.diagnostics.filter((d) => d.severity === 'warning').length;
-      await deps.connection.sendDiagnostics({ uri, diagnostics: report.diagnostics.map(toLspDiagnostic) });
+      await deps.connection.sendDiagnostics({ uri, diagnostics: toLspDiagnostics(uri, report.diagnostics) });
       deps.published?.(uri);
     }
     progress?.report(Math.round(((index + 1) / files.length) * 100), path.slice(path.lastIndexOf('/') + 1));

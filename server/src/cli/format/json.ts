@@ -5,12 +5,14 @@ export function formatJson(reports: readonly FileReport[]): string {
   const files = reports.map((report) => ({
     path: report.path,
     kind: report.kind,
-    diagnostics: report.diagnostics.map(({ code, severity, message, range, data }) => ({
+    diagnostics: report.diagnostics.map(({ code, severity, message, range, data, related }) => ({
       code,
       severity,
       message,
       range,
       data,
+      // Further places of the same finding (e.g. the other placeholders of an unfilled section).
+      ...(related?.length ? { related } : {}),
     })),
   }));
   return JSON.stringify({ version: 1, files }, null, 2) + '\n';

@@ -1,5 +1,5 @@
-import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Severity } from '../../core/diagnostic';
+import type { Log, PhysicalLocation, ReportingDescriptor, Result } from 'sarif';
+import type { Range, Severity } from '../../core/diagnostic';
 import { ruleDocsUrl } from '../../core/docs';
 import { RULE_CODES } from '../../core/rules';
 import type { FileReport } from '../../core/workspace/checkFile';
@@ -25,19 +25,16 @@ export function formatSarif(reports: readonly FileReport[], version: string, roo
       ruleIndex: codes.findIndex((code) => code.code === d.code),
       level: LEVELS[d.severity],
       message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(report.path), uriBaseId: '%SRCROOT%' },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
-          },
-        },
-      ],
+      locations: [{ physicalLocation: physicalLocation(report.path, d.range) }],
+      ...(d.related?.length
+        ? {
+            relatedLocations: d.related.map((item, index) => ({
+              id: index + 1,
+              message: { text: item.message },
+              physicalLocation: physicalLocation(report.path, item.range),
+            })),
+          }
+        : {}),
     })),
   );
   const log: Log = {
@@ -55,4 +52,17 @@ export function formatSarif(reports: readonly FileReport[], version: string, roo
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** A region of a checked file, 1-based lines and columns. */
+function physicalLocation(path: string, range: Range): PhysicalLocation {
+  return {
+    artifactLocation: { uri: encodeURI(path), uriBaseId: '%SRCROOT%' },
+    region: {
+      startLine: range.start.line + 1,
+      startColumn: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1,
+    },
+  };
 }

@@ -21,6 +21,8 @@ export interface Finding {
   /** Only when softer or harder than the code's default for this particular finding. */
   severity?: Severity;
   data?: Record<string, unknown>;
+  /** Further places of the same finding (one finding per fact, the other occurrences here). */
+  related?: { span: Span; message: string }[];
 }
 
 export interface RuleContext {
