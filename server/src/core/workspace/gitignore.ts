@@ -1,5 +1,6 @@
 import ignore, { type Ignore } from 'ignore';
 import { dirname, joinPath, type FileSystem } from '../fileSystem';
+import { relativeInside } from '../paths';
 
 interface IgnoreLayer {
   base: string;
@@ -42,11 +43,20 @@ export class GitIgnoreStack {
     return new GitIgnoreStack(this.fs, [...this.layers, { base: folder, rules: ignore().add(text) }]);
   }
 
+  /**
+   * As git decides: within one file the last matching pattern wins (a `!pattern` re-includes);
+   * across files the deepest `.gitignore` with a matching pattern decides, so a `!README.md` in a
+   * subfolder re-includes what a parent's `*.md` excluded. (A path inside an excluded folder is
+   * never asked about: the scan does not enter excluded folders, as git does not.)
+   */
   ignores(path: string, isDirectory: boolean): boolean {
-    for (const layer of this.layers) {
-      if (!path.startsWith(layer.base + '/')) continue;
-      const relative = path.slice(layer.base.length + 1) + (isDirectory ? '/' : '');
-      if (layer.rules.ignores(relative)) return true;
+    for (let index = this.layers.length - 1; index >= 0; index--) {
+      const layer = this.layers[index] as IgnoreLayer;
+      const relative = relativeInside(path, layer.base);
+      if (relative === undefined) continue;
+      const verdict = layer.rules.test(relative + (isDirectory ? '/' : ''));
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
     }
     return false;
   }
