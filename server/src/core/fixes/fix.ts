@@ -1,3 +1,4 @@
+import { parse, stringify } from 'yaml';
 import type { Span } from '../diagnostic';
 import type { ParsedDocument } from '../document/parsedDocument';
 
@@ -58,24 +59,48 @@ export function fillEmptyValue(text: string, keyEnd: number, value: string): Tex
   };
 }
 
-const PLAIN_SAFE = /^[A-Za-z0-9_./+<>()-][^:#,[\]{}"'\n]*$/;
-const LOOKS_TYPED = /^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[\da-f]+)$/i;
+/** One line whatever the value: no folding, no block scalars. */
+const ONE_LINE = { lineWidth: 0, minContentWidth: 0 } as const;
 
-/** A YAML scalar for `value`: plain when that reads back as the same string, else double-quoted. */
-export function yamlScalar(value: unknown): string {
-  if (typeof value === 'string') {
-    if (PLAIN_SAFE.test(value) && !LOOKS_TYPED.test(value) && value.trim() === value) return value;
-    return JSON.stringify(value);
+/** Whether `text` reads back as `value` under YAML 1.1 (PyYAML) and 1.2 (the Hub), in block and in flow context. */
+function readsBack(text: string, value: unknown): boolean {
+  const expected = JSON.stringify(value);
+  for (const version of ['1.1', '1.2'] as const) {
+    for (const [source, unwrap] of [
+      [text, (parsed: unknown) => parsed],
+      [`[${text}]`, (parsed: unknown) => (Array.isArray(parsed) ? parsed[0] : undefined)],
+    ] as const) {
+      try {
+        const parsed = unwrap(parse(source, { version, prettyErrors: false }) as unknown);
+        if (JSON.stringify(parsed) !== expected || typeof parsed !== typeof value) return false;
+      } catch {
+        return false;
+      }
+    }
   }
+  return true;
+}
+
+/**
+ * A YAML scalar (or flow collection) for `value`, written by the \`yaml\` library: plain when that
+ * reads back as the same value for every YAML reader and in any context a fix writes it to (after
+ * \`key: \`, after \`- \`, inside \`{...}\`), else double-quoted on one line. So \`- x\`, \`> folded\`,
+ * \`0o17\`, \`.inf\`, \`yes\` or \`1e3\` stay strings.
+ */
+export function yamlScalar(value: unknown): string {
   if (value === undefined) return '""';
-  return JSON.stringify(value);
+  const plain = stringify(value, { ...ONE_LINE, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
+  if (!plain.includes('\n') && readsBack(plain, value)) return plain;
+  if (typeof value !== 'string') return JSON.stringify(value);
+  return stringify(value, { ...ONE_LINE, defaultStringType: 'QUOTE_DOUBLE', doubleQuotedAsJSON: true }).trimEnd();
 }
 
 /** Replacement text for a scalar, keeping the quote style the author used. */
 export function replacementFor(original: string, value: string): string {
   const quote = original[0];
-  if ((quote === '"' || quote === "'") && original.endsWith(quote)) {
-    return quote === '"' ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
+  if (quote === '"' && original.endsWith(quote)) {
+    return stringify(value, { ...ONE_LINE, defaultStringType: 'QUOTE_DOUBLE', doubleQuotedAsJSON: true }).trimEnd();
   }
+  if (quote === "'" && original.endsWith(quote) && !/[\n\r]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
   return yamlScalar(value);
 }
