@@ -35,6 +35,11 @@ interface Example {
    * same relative path, for the drift codes, whose examples link real run folders.
    */
   fixtures: string[];
+  /**
+   * From `config=report-unused-disables`: the example is checked as with `cardwright check
+   * --report-unused-disables` (the code that needs it, unused-disable, is off otherwise).
+   */
+  reportUnusedDisables: boolean;
 }
 
 interface RulePage {
@@ -79,6 +84,7 @@ function exampleAfter(lines: string[], heading: string): Example | undefined {
       kind: kind as DocumentKind | undefined,
       neighbours: (attributes.get('files') ?? '').split(',').filter(Boolean),
       fixtures: (attributes.get('fixtures') ?? '').split(',').filter(Boolean),
+      reportUnusedDisables: attributes.get('config') === 'report-unused-disables',
     };
   }
   return undefined;
@@ -117,6 +123,7 @@ function checkExample(example: Example): { kind: DocumentKind; diagnostics: Card
       path,
       workspaceSchemas: new WorkspaceSchemaLoader(fs, schemas),
       sha256: nodeSha256,
+      reportUnusedDisables: example.reportUnusedDisables,
     }),
   };
 }

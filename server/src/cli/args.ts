@@ -12,6 +12,8 @@ export interface CheckArgs {
   kind?: DocumentKind;
   config?: string;
   maxWarnings?: number;
+  /** Report disable comments that suppress nothing (`unused-disable`). */
+  reportUnusedDisables: boolean;
   paths: string[];
 }
 
@@ -19,7 +21,8 @@ export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' 
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: cardwright check [--format text|json|sarif] [--kind KIND] [--config FILE] [--max-warnings N] PATH...
+export const USAGE = `Usage: cardwright check [--format text|json|sarif] [--kind KIND] [--config FILE] [--max-warnings N]
+                        [--report-unused-disables] PATH...
        cardwright link CARD --run PATH [--config FILE] [--write-metrics] [--dry-run]
        cardwright example CARD [--out FILE] [--model-id ID] [--force]
        cardwright new model|dataset [--out FOLDER]
@@ -32,6 +35,7 @@ Options:
   --kind KIND               treat every file as KIND: ${FORCEABLE_KINDS.join(', ')}
   --config FILE             use this .cardwright.yaml instead of the nearest one
   --max-warnings N          exit 1 when there are more than N warnings
+  --report-unused-disables  report cardwright-disable comments that suppress nothing
   -h, --help                show this help
   -v, --version             show the version
 
@@ -49,6 +53,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         kind: { type: 'string' },
         config: { type: 'string' },
         'max-warnings': { type: 'string' },
+        'report-unused-disables': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -83,6 +88,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     kind: kind as DocumentKind | undefined,
     config: values.config,
     maxWarnings,
+    reportUnusedDisables: values['report-unused-disables'] === true,
     paths,
   };
 }

@@ -2,6 +2,7 @@ import * as nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileSystem } from '../core/fileSystem';
 import { dirname } from '../core/fileSystem';
+import { configForFile, isIgnored } from '../core/configForFile';
 import { parseProjectConfig, ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
 import { createBundledRegistry } from '../core/schemas/bundled';
 import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
@@ -81,10 +82,11 @@ function runCheck(args: CheckArgs, io: CliIo): number {
   const workspaceSchemas = new WorkspaceSchemaLoader(io.fs, schemas);
   // Every settings file in force is checked too, so a broken one shows up in the report.
   const settingsFiles = new Set<string>(forcedPath ? [forcedPath] : []);
+  /** The settings in force for a file: its `.cardwright.yaml` (or --config) with `overrides:` applied. */
   const configFor = (path: string): ProjectConfig => {
     const config = forced ?? resolver.forFolder(dirname(path)).config;
     if (config.source) settingsFiles.add(config.source);
-    return config;
+    return configForFile(config, path);
   };
 
   const files = new Set<string>();
@@ -94,7 +96,11 @@ function runCheck(args: CheckArgs, io: CliIo): number {
   }
   const reports: FileReport[] = [];
   const check = (file: string, kind = args.kind): void => {
-    const options = { fs: io.fs, schemas, config: configFor(file), kind, workspaceSchemas, sha256: nodeSha256 };
+    const config = configFor(file);
+    // `ignore:` in the settings: never checked, even when named on the command line.
+    if (isIgnored(config, file)) return;
+    const { reportUnusedDisables } = args;
+    const options = { fs: io.fs, schemas, config, kind, workspaceSchemas, sha256: nodeSha256, reportUnusedDisables };
     const report = checkFile(file, options);
     if (report) reports.push({ ...report, path: display(report.path, io.cwd) });
   };

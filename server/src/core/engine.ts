@@ -7,6 +7,7 @@ import type { Finding } from './rules/rule';
 import type { RunRecord } from './runs/runRecord';
 import type { SchemaRegistry } from './schemas/registry';
 import type { WorkspaceSchemaLoader } from './schemas/workspaceSchemas';
+import { silence } from './suppressions';
 
 export interface CheckOptions {
   schemas: SchemaRegistry;
@@ -28,6 +29,8 @@ export interface CheckOptions {
    * existence are checked only when it is given here.
    */
   runs?: ReadonlyMap<string, RunRecord>;
+  /** Report disable comments that suppress nothing (`--report-unused-disables`; also a setting). */
+  reportUnusedDisables?: boolean;
 }
 
 /**
@@ -72,5 +75,13 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions): CardD
       report,
     });
   }
+  // `cardwright-disable...` comments (suppressions.ts) apply to every family's findings.
+  const silenced = silence(
+    doc,
+    diagnostics,
+    options.reportUnusedDisables === true || config.reportUnusedDisables === true,
+  );
+  diagnostics.splice(0, diagnostics.length, ...silenced.kept);
+  silenced.unused.forEach(report);
   return diagnostics.sort(compareDiagnostics);
 }

@@ -37,6 +37,20 @@ export interface ProjectConfig {
   sections?: Readonly<Partial<Record<CardKind, SectionSettings>>>;
   schemas?: readonly SchemaAssociation[];
   drift?: DriftSettings;
+  /** `ignore:` globs of files never checked, relative to the settings file's folder. */
+  ignore?: readonly string[];
+  /** `overrides:` per-path settings, applied in order over the top-level ones (configForFile). */
+  overrides?: readonly ConfigOverride[];
+  /** `report-unused-disables: true`: a disable comment that suppresses nothing is a finding. */
+  reportUnusedDisables?: boolean;
+}
+
+/** One `overrides:` entry: for the files its globs match, a profile and severities on top. */
+export interface ConfigOverride {
+  /** Globs relative to the settings file's folder. */
+  files: readonly string[];
+  profile?: ProjectConfig['profile'];
+  rules?: Readonly<Record<string, RuleSetting>>;
 }
 
 /** `drift:` settings: how the card is compared with its linked training run. */
@@ -140,13 +154,26 @@ export class ProjectConfigResolver {
   }
 }
 
-/** YAML 1.1 readers (and some editors) turn an unquoted `off` into false: accept both spellings. */
+/**
+ * YAML 1.1 readers (and some editors) turn an unquoted `off` into false: accept both spellings,
+ * at the top and in each `overrides:` entry.
+ */
 function withOffAsString(data: unknown): unknown {
-  if (!isRecord(data) || !isRecord(data.rules)) return data;
-  const rules = Object.fromEntries(
-    Object.entries(data.rules).map(([code, value]) => [code, value === false ? 'off' : value]),
-  );
-  return { ...data, rules };
+  if (!isRecord(data)) return data;
+  const rulesOff = (rules: unknown): unknown =>
+    isRecord(rules)
+      ? Object.fromEntries(Object.entries(rules).map(([code, value]) => [code, value === false ? 'off' : value]))
+      : rules;
+  const overrides = Array.isArray(data.overrides)
+    ? data.overrides.map((entry: unknown) =>
+        isRecord(entry) && entry.rules !== undefined ? { ...entry, rules: rulesOff(entry.rules) } : entry,
+      )
+    : data.overrides;
+  return {
+    ...data,
+    ...(data.rules !== undefined ? { rules: rulesOff(data.rules) } : {}),
+    ...(overrides !== undefined ? { overrides } : {}),
+  };
 }
 
 /** The data to leave out for an issue: the offending value, or the entry missing a required key. */
@@ -177,7 +204,19 @@ function fromValidData(data: Record<string, unknown>): Omit<ProjectConfig, 'sour
     ...(data.sections !== undefined ? { sections: data.sections as ProjectConfig['sections'] } : {}),
     ...(data.schemas !== undefined ? { schemas: data.schemas as SchemaAssociation[] } : {}),
     ...(data.drift !== undefined ? { drift: data.drift as DriftSettings } : {}),
+    ...(data.ignore !== undefined ? { ignore: data.ignore as string[] } : {}),
+    ...(data.overrides !== undefined ? { overrides: (data.overrides as RawOverride[]).map(readOverride) } : {}),
+    ...(data['report-unused-disables'] !== undefined
+      ? { reportUnusedDisables: data['report-unused-disables'] as boolean }
+      : {}),
   };
+}
+
+type RawOverride = Omit<ConfigOverride, 'files'> & { files: string | string[] };
+
+/** `files:` may be one glob or a list. */
+function readOverride(entry: RawOverride): ConfigOverride {
+  return { ...entry, files: typeof entry.files === 'string' ? [entry.files] : entry.files };
 }
 
 function describeConfigIssue(tree: YamlTree, schemas: SchemaRegistry, issue: SchemaIssue): ConfigProblem {
@@ -186,7 +225,7 @@ function describeConfigIssue(tree: YamlTree, schemas: SchemaRegistry, issue: Sch
     const name = String(path[path.length - 1]);
     const known = Object.keys((schemas.resolve(issue.schema)?.properties as object | undefined) ?? {});
     const suggestions = closestMatches(name, known);
-    const what = path.length === 2 && path[0] === 'rules' ? 'a Cardwright diagnostic code' : 'a Cardwright setting';
+    const what = path[path.length - 2] === 'rules' ? 'a Cardwright diagnostic code' : 'a Cardwright setting';
     return {
       span: spanForKey(tree, path),
       path,

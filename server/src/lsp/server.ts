@@ -17,7 +17,8 @@ import { basename, dirname, type FileSystem } from '../core/fileSystem';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import type { Sha256 } from '../core/scaffold/generatedMarker';
 import type { RunDeps } from '../core/runs';
-import { quickFixes, refactorsAt } from '../core/fixes';
+import { disableFixes, quickFixes, refactorsAt } from '../core/fixes';
+import { configForFile, isIgnored } from '../core/configForFile';
 import { ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
 import { associatedSchema, configBase } from '../core/configs/associations';
 import { createBundledRegistry } from '../core/schemas/bundled';
@@ -89,8 +90,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     );
   };
 
+  /** `.cardwright.yaml` with its `overrides:` for the file, then the user's settings on top. */
   const configFor = (path: string | undefined): ProjectConfig =>
-    settings.apply(path ? resolver.forFolder(dirname(path)).config : { rules: {} });
+    settings.apply(path ? configForFile(resolver.forFolder(dirname(path)).config, path) : { rules: {} });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -111,10 +113,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       (doc) => {
         if (!settings.validationEnabled || doc.kind === 'other') return [];
         const path = uriToPath(doc.uri);
+        const config = configFor(path);
+        // `ignore:` in `.cardwright.yaml`: no diagnostics, as the CLI never checks the file.
+        if (isIgnored(config, path)) return [];
         const options = {
           schemas,
           fs: runtime.fs,
-          config: configFor(path),
+          config,
           path,
           workspaceSchemas,
           sha256: runtime.runDeps.sha256,
@@ -209,6 +214,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       }
     }
     if (wants(CodeActionKind.QuickFix)) actions.push(...exampleCodeActions(doc.uri, params.context.diagnostics));
+    if (wants(CodeActionKind.QuickFix)) {
+      // "Disable CODE for this line / file" last: after the fixes that repair the finding.
+      for (const lspDiagnostic of params.context.diagnostics) {
+        const diagnostic = fromLspDiagnostic(lspDiagnostic);
+        if (!diagnostic) continue;
+        for (const fix of disableFixes(doc, diagnostic)) actions.push(toCodeAction(doc, fix, lspDiagnostic));
+      }
+    }
     if (wants(CodeActionKind.RefactorRewrite)) {
       const span = { start: doc.text.offsetAt(params.range.start), end: doc.text.offsetAt(params.range.end) };
       for (const fix of refactorsAt(doc, span)) actions.push(toCodeAction(doc, fix));

@@ -4,6 +4,7 @@ import type { FileSystem } from '../core/fileSystem';
 import type { ProjectConfig } from '../core/projectConfig';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import type { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
+import { isIgnored } from '../core/configForFile';
 import { checkFile } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
 import { toLspDiagnostics } from './convert';
@@ -33,7 +34,9 @@ export async function checkWorkspace(
   deps: WorkspaceCheckDeps,
 ): Promise<CheckWorkspaceResult> {
   const progress = deps.supportsProgress ? await deps.connection.window.createWorkDoneProgress() : undefined;
-  const files = [...new Set(folders.flatMap((folder) => findCandidateFiles(deps.fs, folder)))];
+  const found = new Set(folders.flatMap((folder) => findCandidateFiles(deps.fs, folder)));
+  // `ignore:` in `.cardwright.yaml`: never checked, as the CLI does not check them either.
+  const files = [...found].filter((path) => !isIgnored(deps.configFor(path), path));
   progress?.begin('Cardwright: checking the workspace', 0, `${files.length} files`, true);
   const result = { files: 0, errors: 0, warnings: 0 };
   for (const [index, path] of files.entries()) {

@@ -8,6 +8,8 @@ import { provenanceFixes } from './provenanceFixes';
 import { sectionFixes } from './sectionFixes';
 
 export type { Fix, TextEditSpan } from './fix';
+/** "Disable CODE for this line / file": listed by hosts after quickFixes (which repair). */
+export { disableFixes } from './disableFixes';
 
 /** Quick-fixes for one of our diagnostics on this document version. */
 export function quickFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): Fix[] {

@@ -17,6 +17,7 @@ import { schemaRules } from './schemaRules';
 import { sectionEmptyRules } from './sectionEmptyRules';
 import { sectionMissingRules } from './sectionMissingRules';
 import { speedRules } from './speedRules';
+import { suppressionRules } from './suppressionRules';
 import { unknownKeyRules } from './unknownKeyRules';
 import { yamlRules } from './yamlRules';
 
@@ -42,6 +43,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   runDriftRules,
   configDriftRules,
   commitDriftRules,
+  suppressionRules,
 ];
 
 /** Every diagnostic code by name: the public contract documented in docs/rules/. */

@@ -27,6 +27,8 @@ export interface CheckFileOptions {
   kind?: DocumentKind;
   /** Hashing for `run-config-changed` (see CheckOptions.sha256). */
   sha256?: (bytes: Uint8Array) => string;
+  /** Report disable comments that suppress nothing (see CheckOptions.reportUnusedDisables). */
+  reportUnusedDisables?: boolean;
 }
 
 /**
