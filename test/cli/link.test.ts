@@ -137,6 +137,17 @@ describe('cardwright link, then drift', () => {
   });
 
   it('a run that recorded its own commit: linked as recorded, and flagged when this repository lacks it', () => {
+    const before = readCard();
+    const dry = cli(
+      'link',
+      CARD,
+      '--run',
+      'runs/mlruns/0/5f1b2c3d4e5f40718293a4b5c6d7e8f9',
+      '--write-metrics',
+      '--dry-run',
+    );
+    assert.match(dry.stdout, /would write model-index\[0\]\.results\[0\]\.metrics\[0\]\.value: 0\.912 -> 0\.931/);
+    assert.equal(readCard(), before);
     const result = cli('link', CARD, '--run', 'runs/mlruns/0/5f1b2c3d4e5f40718293a4b5c6d7e8f9', '--write-metrics');
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(block().code, {
@@ -164,6 +175,12 @@ describe('cardwright link, then drift', () => {
     const before = readCard();
     const result = cli('link', CARD, '--run', 'runs/wandb/run-20240501_101500-k3x9q2ab', '--dry-run');
     assert.equal(result.status, 0, result.stderr);
+    // It says what it would do, never that it did.
+    assert.match(
+      result.stdout,
+      /^Would link \S+ to wandb run tiny-gpt-sweep-3 \(k3x9q2ab\) \(dry run: nothing written\)\./,
+    );
+    assert.doesNotMatch(result.stdout, /^Linked |\bwrote /m);
     assert.match(
       result.stdout,
       /Front matter after linking \(dry run, nothing written\):\n---\n# Metadata for the Hub\n/,

@@ -110,7 +110,7 @@ export async function runLink(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`cardwright: cannot link ${shown}: ${result.problem}.\n`);
     return 1;
   }
-  const report = [...summary(shown, run, result), ...unifiedHunk(shown, doc.text.text, result.text)];
+  const report = [...summary(shown, run, result, args.dryRun), ...unifiedHunk(shown, doc.text.text, result.text)];
   if (args.dryRun) {
     io.stdout(
       [...report, '', 'Front matter after linking (dry run, nothing written):', frontMatterOf(result.text)].join('\n') +
@@ -136,12 +136,15 @@ function display(io: CliIo, path: string): string {
 }
 
 /** What the block says, one line per part, then the metric values written and the notes. */
-function summary(card: string, run: RunRecord, result: LinkResult): string[] {
+function summary(card: string, run: RunRecord, result: LinkResult, dryRun: boolean): string[] {
   const block: ProvenanceBlock = result.block;
+  const runName = `${run.tracker} run ${run.name}${run.name === run.id ? '' : ` (${run.id})`}`;
   const lines = [
     result.edits.length === 0
       ? `${card} is already linked to ${run.tracker} run ${run.name}: nothing to change.`
-      : `Linked ${card} to ${run.tracker} run ${run.name}${run.name === run.id ? '' : ` (${run.id})`}.`,
+      : dryRun
+        ? `Would link ${card} to ${runName} (dry run: nothing written).`
+        : `Linked ${card} to ${runName}.`,
   ];
   const part = (name: string, text: string | undefined): void => {
     if (text) lines.push(`  ${name.padEnd(12)}${text}`);
@@ -170,7 +173,10 @@ function summary(card: string, run: RunRecord, result: LinkResult): string[] {
   );
   part('base model:', block.base_model && [block.base_model.id, block.base_model.revision].filter(Boolean).join('@'));
   for (const change of result.metricChanges) {
-    lines.push(`  wrote ${change.path}: ${change.previous ?? '(none)'} -> ${change.value} (run's ${change.runMetric})`);
+    const verb = dryRun ? 'would write' : 'wrote';
+    lines.push(
+      `  ${verb} ${change.path}: ${change.previous ?? '(none)'} -> ${change.value} (run's ${change.runMetric})`,
+    );
   }
   for (const note of [...run.notes, ...result.notes]) lines.push(`  note: ${note}`);
   return lines;
