@@ -27,6 +27,16 @@ export interface ParsedConfig {
   /** JSON syntax errors (the first one only: the rest usually follow from it). */
   jsonErrors: { span: Span; message: string }[];
   schema?: SchemaReference;
+  /**
+   * A `*TEMPLATE*` file (`ds_config_TEMPLATE.json`): filled in by a script, so placeholders may
+   * make it invalid until then. Its findings are at most warnings (configs/template.ts).
+   */
+  template: boolean;
+}
+
+/** `ds_config_TEMPLATE.json`, `train.template.yaml`: a file a script fills in before use. */
+export function isTemplateConfig(fileName: string): boolean {
+  return /template/i.test(fileName.replace(/\.[^.]*$/, ''));
 }
 
 const CONFIG_HINT =
@@ -39,7 +49,14 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
  * `.cardwright.yaml` or the editor's settings) wins, then a `# yaml-language-server: $schema=`
  * modeline, then a `$schema` key, then recognition by name and content.
  */
-export function parseConfig(text: string, fileName: string, association?: string, path?: string): ParsedConfig {
+export function parseConfig(
+  text: string,
+  fileName: string,
+  association?: string,
+  path?: string,
+  siblings?: () => readonly string[],
+): ParsedConfig {
+  const template = isTemplateConfig(fileName);
   const json = /\.jsonc?$/i.test(fileName);
   const jsonErrors: ParseError[] = [];
   if (json) {
@@ -47,7 +64,7 @@ export function parseConfig(text: string, fileName: string, association?: string
       parseJsonc(text, jsonErrors, { allowTrailingComma: true, disallowComments: false });
     } catch {
       // Nesting deep enough to overflow the parser's stack: not a config anyone trains with.
-      return { jsonErrors: [] };
+      return { jsonErrors: [], template };
     }
   }
   // A broken JSON file is only ours to report when it looks like a training config (DeepSpeed's
@@ -55,12 +72,13 @@ export function parseConfig(text: string, fileName: string, association?: string
   if (jsonErrors.length > 0 && CONFIG_HINT.test(text)) {
     const [first] = jsonErrors;
     const span = { start: first!.offset, end: first!.offset + Math.max(first!.length, 1) };
-    return { jsonErrors: [{ span, message: describeJsonError(first!.error, text.slice(span.start, span.end)) }] };
+    const message = describeJsonError(first!.error, text.slice(span.start, span.end), template);
+    return { jsonErrors: [{ span, message }], template };
   }
-  if (jsonErrors.length > 0) return { jsonErrors: [] };
+  if (jsonErrors.length > 0) return { jsonErrors: [], template };
   // Comments become spaces, so offsets (and thus positions) stay those of the file.
   const yaml = new YamlTree(json ? stripComments(text, ' ') : text, 0);
-  return { yaml, jsonErrors: [], schema: schemaReference(text, fileName, yaml, association, path) };
+  return { yaml, jsonErrors: [], schema: schemaReference(text, fileName, yaml, association, path, siblings), template };
 }
 
 function schemaReference(
@@ -69,6 +87,7 @@ function schemaReference(
   yaml: YamlTree,
   association?: string,
   path?: string,
+  siblings?: () => readonly string[],
 ): SchemaReference | undefined {
   const reference = (ref: string, origin: SchemaReference['origin'], span?: Span): SchemaReference => {
     const format = formatForSchema(ref);
@@ -76,8 +95,11 @@ function schemaReference(
   };
   if (association) return reference(association, 'association');
   // A URL names some other tool's schema (tsconfig, a CI workflow): such files are not ours
-  // unless their content says they are training configs.
-  const ours = (ref: string): boolean => formatForSchema(ref) !== undefined || !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
+  // unless their content says they are training configs. A `file://` URL is a path written as a
+  // URL (yaml-language-server takes both): it associates like a path, and the loader reads it
+  // only inside the workspace and only when the workspace is trusted.
+  const ours = (ref: string): boolean =>
+    formatForSchema(ref) !== undefined || /^file:\/\//i.test(ref) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
   const modeline = MODELINE.exec(text);
   if (modeline?.[1] && ours(modeline[1])) {
     const start = modeline.index + modeline[0].length - modeline[1].length;
@@ -95,13 +117,16 @@ function schemaReference(
   if (path && /\/\.hydra\/config\.ya?ml$/.test(path)) return reference('hydra', 'content');
   // Hydra's own record of a run (its settings, the command-line overrides) is not a training config.
   if (path && /\/\.hydra\/(hydra|overrides)\.ya?ml$/.test(path)) return undefined;
-  const format = detectConfigFormat({ fileName, data: yaml.value, text });
+  const format = detectConfigFormat({ fileName, data: yaml.value, text, siblings });
   return format ? { ref: CONFIG_FORMATS[format].schemaId, origin: 'content', format } : undefined;
 }
 
-function describeJsonError(code: number, near: string): string {
+function describeJsonError(code: number, near: string, template: boolean): string {
   const what = printParseErrorCode(code)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
-  return `JSON syntax error: ${what}${near.trim() ? ` at "${near.trim().slice(0, 40)}"` : ''}. Fill in or quote the value: tools read this file with a strict JSON parser.`;
+  const at = near.trim() ? ` at "${near.trim().slice(0, 40)}"` : '';
+  return template
+    ? `JSON syntax error: ${what}${at}. This is a template (TEMPLATE in its name): the script that fills it in must leave valid JSON, since tools read the result with a strict JSON parser.`
+    : `JSON syntax error: ${what}${at}. Fill in or quote the value: tools read this file with a strict JSON parser.`;
 }

@@ -6,6 +6,8 @@ export interface ConfigEvidence {
   data: unknown;
   /** The raw text, for header comments (`# lightning.pytorch==2.1`, `# @package _global_`). */
   text: string;
+  /** Names of the files beside it (for `params.yaml` next to a `dvc.yaml`); read only when needed. */
+  siblings?: () => readonly string[];
 }
 
 type Data = Record<string, unknown>;
@@ -58,11 +60,14 @@ const HF_SPECIFIC = [
  * Recognises a training config by name and content, in the order of docs/config-formats.md
  * (first match wins; keys are matched exactly, never as substrings). Undefined: not a config.
  */
-export function detectConfigFormat({ fileName, data, text }: ConfigEvidence): ConfigFormat | undefined {
+export function detectConfigFormat({ fileName, data, text, siblings }: ConfigEvidence): ConfigFormat | undefined {
   const lower = fileName.toLowerCase();
   if (lower === 'mlproject') return 'mlproject';
   if (lower === 'dvc.yaml' || lower === 'dvc.yml') return 'dvc-yaml';
   if (!isMapping(data)) return undefined;
+  // DVC's default parameters file: free-form, so only its place says what it is (dvc.lock exists
+  // only where a dvc.yaml ran).
+  if (lower === 'params.yaml' && siblings?.().some((name) => /^dvc\.(ya?ml|lock)$/.test(name))) return 'dvc-params';
   // W&B's files/config.yaml is a run record ({desc, value} per key), not a config to validate.
   if (has(data, 'wandb_version', '_wandb')) return undefined;
   // The Trainer's trainer_state.json records a run (log_history, global_step): also not a config.
@@ -79,15 +84,38 @@ export function detectConfigFormat({ fileName, data, text }: ConfigEvidence): Co
     return 'deepspeed';
   }
   if (hasKeyDeep(data, '_component_', 6)) return 'torchtune';
+  if (isMlAgents(data)) return 'ml-agents';
+  if (isMergekit(data)) return 'mergekit';
   if (isHydra(data, text)) return 'hydra';
   if (isLightningCli(data, text)) return 'lightning-cli';
   if (typeof data.base_model === 'string' && !('merge_method' in data)) {
     if (Array.isArray(data.datasets) || has(data, 'sequence_len', 'micro_batch_size', 'adapter', 'num_epochs'))
       return 'axolotl';
   }
-  if ('project_name' in data && has(data, 'data_path', 'trainer')) return undefined; // AutoTrain params
+  // AutoTrain's training_params.json also has evaluation_strategy, save_strategy, fp16, seed...
+  if ('project_name' in data && has(data, 'data_path', 'trainer')) {
+    return typeof data.model === 'string' && has(data, 'lr', 'epochs', 'batch_size') ? 'autotrain' : undefined;
+  }
   if (count(data, HF_KEYS) >= 2 && count(data, HF_SPECIFIC) >= 1) return 'hf-training-args';
   return undefined;
+}
+
+/** mlagents-learn: `behaviors.<name>` settings with a `trainer_type`, or its run sections. */
+function isMlAgents(data: Data): boolean {
+  if (!isMapping(data.behaviors)) return false;
+  const behaviors = Object.values(data.behaviors);
+  return (
+    behaviors.some((behavior) => isMapping(behavior) && typeof behavior.trainer_type === 'string') ||
+    has(data, 'env_settings', 'engine_settings', 'checkpoint_settings', 'torch_settings')
+  );
+}
+
+/** mergekit-yaml: `merge_method` with the models it merges (`models`, `slices` or `base_model`). */
+function isMergekit(data: Data): boolean {
+  return (
+    typeof data.merge_method === 'string' &&
+    (Array.isArray(data.models) || Array.isArray(data.slices) || typeof data.base_model === 'string')
+  );
 }
 
 function isHydra(data: Data, text: string): boolean {

@@ -3,7 +3,18 @@
  * documentation the messages cite. Recognition facts: docs/config-formats.md.
  */
 export type ConfigFormat =
-  'hf-training-args' | 'deepspeed' | 'lightning-cli' | 'axolotl' | 'mlproject' | 'dvc-yaml' | 'hydra' | 'torchtune';
+  | 'hf-training-args'
+  | 'deepspeed'
+  | 'lightning-cli'
+  | 'axolotl'
+  | 'mlproject'
+  | 'dvc-yaml'
+  | 'hydra'
+  | 'torchtune'
+  | 'ml-agents'
+  | 'autotrain'
+  | 'mergekit'
+  | 'dvc-params';
 
 export interface ConfigFormatInfo {
   format: ConfigFormat;
@@ -28,6 +39,10 @@ export const CONFIG_FORMATS: Readonly<Record<ConfigFormat, ConfigFormatInfo>> = 
   'dvc-yaml': { format: 'dvc-yaml', schemaId: `${SCHEMA_BASE}dvc-yaml.schema.json`, tool: 'DVC' },
   hydra: { format: 'hydra', schemaId: `${SCHEMA_BASE}hydra.schema.json`, tool: 'Hydra' },
   torchtune: { format: 'torchtune', schemaId: `${SCHEMA_BASE}torchtune.schema.json`, tool: 'torchtune' },
+  'ml-agents': { format: 'ml-agents', schemaId: `${SCHEMA_BASE}ml-agents.schema.json`, tool: 'ML-Agents' },
+  autotrain: { format: 'autotrain', schemaId: `${SCHEMA_BASE}autotrain.schema.json`, tool: 'AutoTrain' },
+  mergekit: { format: 'mergekit', schemaId: `${SCHEMA_BASE}mergekit.schema.json`, tool: 'mergekit' },
+  'dvc-params': { format: 'dvc-params', schemaId: `${SCHEMA_BASE}dvc-params.schema.json`, tool: 'DVC' },
 };
 
 /** The format whose bundled schema has this id or short name (`deepspeed`, `hf-training-args`). */

@@ -1,19 +1,14 @@
 import type { PathSegment } from '../document/yamlTree';
 import type { ConfigFormat } from './formats';
+import { isHubId, isPinned, unpinned, type ReproFinding } from './pinning';
+import { autotrain, dvcParams, mergekit, mlAgents } from './reproducibilityTools';
+
+export { isHubId, isPinned, type ReproFinding };
 
 type Data = Record<string, unknown>;
 
 const isMapping = (value: unknown): value is Data =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A finding about what a reproduction needs, before it is placed in the file. */
-export interface ReproFinding {
-  code: 'config-no-seed' | 'config-no-precision' | 'config-no-hardware' | 'config-unpinned';
-  /** The key the finding is about; absent: "where it would go" (the top of the mapping). */
-  path?: PathSegment[];
-  message: string;
-  data?: Record<string, unknown>;
-}
 
 /** Where LightningCLI keeps its settings: at the top, or under a subcommand (`fit:`). */
 function lightningRoot(data: Data): { root: Data; prefix: PathSegment[] } {
@@ -26,20 +21,6 @@ function lightningRoot(data: Data): { root: Data; prefix: PathSegment[] } {
 
 const get = (data: Data, path: readonly string[]): unknown =>
   path.reduce<unknown>((value, key) => (isMapping(value) ? value[key] : undefined), data);
-
-/** A Hub repository id (`owner/name`), not a local path or URL. */
-export function isHubId(value: unknown): value is string {
-  return typeof value === 'string' && /^[\w.-]+\/[\w.-]+$/.test(value) && !value.startsWith('.') && !/^\w:/.test(value);
-}
-
-/**
- * Pinned means a commit sha. A version tag (`v1.2`) is taken as pinned too (tags rarely move);
- * any other name is a branch, which moves with every push.
- */
-export function isPinned(revision: unknown): boolean {
-  if (typeof revision !== 'string') return false;
-  return /^[0-9a-f]{7,64}$/i.test(revision) || /^v?\d+(\.\d+)*$/.test(revision);
-}
 
 /**
  * The reproducibility findings of a config of a known format. Each format says where its seed,
@@ -58,6 +39,14 @@ export function reproducibilityFindings(format: ConfigFormat, data: Data): Repro
       return axolotl(data);
     case 'deepspeed':
       return deepspeed(data);
+    case 'ml-agents':
+      return mlAgents(data);
+    case 'autotrain':
+      return autotrain(data);
+    case 'mergekit':
+      return mergekit(data);
+    case 'dvc-params':
+      return dvcParams(data);
     default:
       return [];
   }
@@ -86,7 +75,15 @@ function huggingFace(data: Data): ReproFinding[] {
   }
   const model = data.model_name_or_path;
   if (isHubId(model) && !isPinned(data.model_revision)) {
-    findings.push(unpinned(['model_name_or_path'], model, 'model_revision', data.model_revision));
+    findings.push(
+      unpinned({
+        idPath: ['model_name_or_path'],
+        id: model,
+        revisionKey: 'model_revision',
+        revisionPath: ['model_revision'],
+        revision: data.model_revision,
+      }),
+    );
   }
   return findings;
 }
@@ -138,8 +135,18 @@ function initArgsUnpinned(root: Data, prefix: PathSegment[]): ReproFinding[] {
     for (const key of ['model_name_or_path', 'pretrained_model_name_or_path', 'model_name', 'tokenizer_name']) {
       const value = initArgs[key];
       const revisionKey = Object.keys(initArgs).find((candidate) => /revision/i.test(candidate));
-      if (isHubId(value) && !isPinned(revisionKey ? initArgs[revisionKey] : undefined)) {
-        findings.push(unpinned([...prefix, section, 'init_args', key], value, 'revision', undefined));
+      const revision = revisionKey ? initArgs[revisionKey] : undefined;
+      if (isHubId(value) && !isPinned(revision)) {
+        const at: PathSegment[] = [...prefix, section, 'init_args'];
+        findings.push(
+          unpinned({
+            idPath: [...at, key],
+            id: value,
+            revisionKey: revisionKey ?? 'revision',
+            revisionPath: revisionKey ? [...at, revisionKey] : undefined,
+            revision,
+          }),
+        );
       }
     }
   }
@@ -183,14 +190,25 @@ function axolotl(data: Data): ReproFinding[] {
       data: { key: 'micro_batch_size' },
     });
   }
-  const revision = data.revision_of_model ?? data.model_revision;
+  const revisionKey = 'revision_of_model' in data ? 'revision_of_model' : 'model_revision';
+  const revision = data[revisionKey];
   if (isHubId(data.base_model) && !isPinned(revision)) {
-    findings.push(unpinned(['base_model'], data.base_model, 'revision_of_model', revision));
+    findings.push(
+      unpinned({ idPath: ['base_model'], id: data.base_model, revisionKey, revisionPath: [revisionKey], revision }),
+    );
   }
   const datasets = Array.isArray(data.datasets) ? data.datasets : [];
   datasets.forEach((dataset, index) => {
     if (isMapping(dataset) && isHubId(dataset.path) && !isPinned(dataset.revision)) {
-      findings.push(unpinned(['datasets', index, 'path'], dataset.path, 'revision', dataset.revision));
+      findings.push(
+        unpinned({
+          idPath: ['datasets', index, 'path'],
+          id: dataset.path,
+          revisionKey: 'revision',
+          revisionPath: ['datasets', index, 'revision'],
+          revision: dataset.revision,
+        }),
+      );
     }
   });
   return findings;
@@ -215,14 +233,4 @@ function deepspeed(data: Data): ReproFinding[] {
     });
   }
   return findings;
-}
-
-function unpinned(path: PathSegment[], id: string, revisionKey: string, revision: unknown): ReproFinding {
-  const moving = typeof revision === 'string' ? ` ("${revision}" is a branch: it moves with every push)` : '';
-  return {
-    code: 'config-unpinned',
-    path,
-    message: `"${id}" is used without a pinned revision${moving}: set ${revisionKey} to the commit sha you trained with.`,
-    data: { id, revisionKey },
-  };
 }

@@ -53,7 +53,13 @@ export class ParsedDocument {
     const markdown =
       isMarkdownFile(source.fileName) || options.kind === 'model-card' || options.kind === 'dataset-card';
     if (!markdown && (isConfigCandidate(source.fileName) || options.kind === 'training-config')) {
-      const { yaml, ...config } = parseConfig(this.text.text, source.fileName, options.schema, source.uri);
+      const { yaml, ...config } = parseConfig(
+        this.text.text,
+        source.fileName,
+        options.schema,
+        source.uri,
+        options.siblings,
+      );
       this.frontMatter = { state: 'missing', body: { start: 0, end: this.text.text.length } };
       this.yaml = yaml;
       this.config = config;

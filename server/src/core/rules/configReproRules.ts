@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { reproducibilityFindings } from '../configs/reproducibility';
+import { capTemplateFindings } from '../configs/template';
 import type { Span } from '../diagnostic';
 import type { YamlTree } from '../document/yamlTree';
 import { readableMetadata, spanForKey } from './metadata';
@@ -40,7 +41,8 @@ export const configReproRules: RuleFamily = {
       summary: 'The config does not state the accelerator, device count or per-device batch size.',
     },
   ],
-  check({ doc, path, report }) {
+  check({ doc, path, report: reportAny }) {
+    const report = capTemplateFindings(doc, configReproRules.codes, reportAny);
     const tree = doc.yaml;
     const data = readableMetadata(doc);
     if (!tree || !data) return;
@@ -53,6 +55,7 @@ export const configReproRules: RuleFamily = {
         code: finding.code,
         span: finding.path ? spanForKey(tree, finding.path) : top,
         message: finding.message,
+        ...(finding.severity ? { severity: finding.severity } : {}),
         data: { ...finding.data, format, ...(finding.path ? { path: finding.path } : {}) },
       });
     }

@@ -5,6 +5,7 @@ import { DEPRECATED_PIPELINE_TAGS } from './deprecatedRules';
 import { cardSchemaId, readableMetadata, spanForKey, spanForValue } from './metadata';
 import type { RuleContext, RuleFamily } from './rule';
 import { CONFIG_FORMATS } from '../configs/formats';
+import { capTemplateFindings } from '../configs/template';
 
 /**
  * Card metadata against the bundled Hub schemas, with the Hub's wording and paths; training
@@ -28,7 +29,12 @@ export const schemaRules: RuleFamily = {
       summary: 'The schema a config names cannot be used (missing, not JSON, does not compile, a URL, or untrusted).',
     },
   ],
-  check(context) {
+  check(rawContext) {
+    // A *TEMPLATE* config is not read by any tool before a script fills it in: warnings at most.
+    const context = {
+      ...rawContext,
+      report: capTemplateFindings(rawContext.doc, schemaRules.codes, rawContext.report),
+    };
     const { doc, schemas, report } = context;
     const schemaId = cardSchemaId(doc.kind) ?? configSchemaId(context);
     const data = readableMetadata(doc);

@@ -1,3 +1,4 @@
+import { capTemplateFindings } from '../configs/template';
 import type { YamlTree } from '../document/yamlTree';
 import type { RuleFamily } from './rule';
 
@@ -14,7 +15,9 @@ export const yamlRules: RuleFamily = {
       summary: 'A YAML tag (e.g. `!!python/...`) that safe loaders refuse.',
     },
   ],
-  check({ doc, report }) {
+  check(context) {
+    const { doc } = context;
+    const report = capTemplateFindings(doc, yamlRules.codes, context.report);
     for (const problem of doc.config?.jsonErrors ?? []) {
       report({ code: 'yaml-syntax', span: problem.span, message: problem.message });
     }

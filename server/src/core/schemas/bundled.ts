@@ -15,6 +15,10 @@ import hydra from '../../../../schemas/configs/hydra.schema.json';
 import lightningCli from '../../../../schemas/configs/lightning-cli.schema.json';
 import mlproject from '../../../../schemas/configs/mlproject.schema.json';
 import torchtune from '../../../../schemas/configs/torchtune.schema.json';
+import mlAgents from '../../../../schemas/configs/ml-agents.schema.json';
+import autotrain from '../../../../schemas/configs/autotrain.schema.json';
+import mergekit from '../../../../schemas/configs/mergekit.schema.json';
+import dvcParams from '../../../../schemas/configs/dvc-params.schema.json';
 import { SchemaRegistry, type JsonSchema } from './registry';
 
 /**
@@ -40,6 +44,10 @@ export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
   dvcYaml,
   hydra,
   torchtune,
+  mlAgents,
+  autotrain,
+  mergekit,
+  dvcParams,
 ];
 
 export function createBundledRegistry(): SchemaRegistry {

@@ -15,17 +15,27 @@ export type SchemaLoad = { id: string } | { problem: string };
 export class WorkspaceSchemaLoader {
   private readonly loaded = new Map<string, { text: string; result: SchemaLoad }>();
 
+  /**
+   * @param roots the workspace folders (the editor's); without them a document's workspace is its
+   *   repository (the nearest folder up with `.git` or `.cardwright.yaml`), else its own folder.
+   */
   constructor(
     private readonly fs: FileSystem,
     private readonly registry: SchemaRegistry,
+    private readonly roots?: () => readonly string[],
   ) {}
 
   load(ref: string, documentPath: string | undefined): SchemaLoad {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) && !ref.startsWith('file://')) {
+    const fileUrl = /^file:\/\//i.test(ref);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) && !fileUrl) {
       return { problem: `"${ref}" is a URL: Cardwright works offline and never downloads schemas. Save the schema in the workspace and name its path.` };
     }
-    const path = resolvePath(ref.replace(/^file:\/\//, ''), documentPath);
+    const path = resolvePath(fileUrl ? fileUrlPath(ref) : ref, documentPath);
     if (!path) return { problem: `"${ref}" is a relative path, but the document has no folder to resolve it from.` };
+    // A file:// URL names any file on the machine: only one inside the document's workspace is read.
+    if (fileUrl && !this.insideWorkspace(path, documentPath)) {
+      return { problem: `"${ref}" is outside the workspace: only schema files inside it are read. Copy the schema into the workspace and name it by a relative path.` };
+    }
     const text = this.fs.readFile(path);
     if (text === undefined) return { problem: `The schema file "${ref}" does not exist.` };
     if (text.length > MAX_SCHEMA_BYTES) return { problem: `The schema file "${ref}" is larger than 2 MB.` };
@@ -34,6 +44,21 @@ export class WorkspaceSchemaLoader {
     const result = this.compile(path, text, ref);
     this.loaded.set(path, { text, result });
     return result;
+  }
+
+  private insideWorkspace(path: string, documentPath: string | undefined): boolean {
+    const within = (root: string): boolean => path.startsWith(root.endsWith('/') ? root : `${root}/`);
+    const roots = this.roots?.();
+    if (roots && roots.length > 0) return roots.some(within);
+    if (!documentPath) return false;
+    let folder = dirname(documentPath);
+    for (;;) {
+      const marker = ['.git', '.cardwright.yaml', '.cardwright.yml'].some((name) => this.fs.exists(joinPath(folder, name)));
+      if (marker) return within(folder);
+      const parent = dirname(folder);
+      if (parent === folder || parent === '.') return within(dirname(documentPath));
+      folder = parent;
+    }
   }
 
   private compile(path: string, text: string, ref: string): SchemaLoad {
@@ -53,6 +78,16 @@ export class WorkspaceSchemaLoader {
       return { problem: `The schema file "${ref}" does not compile: ${error instanceof Error ? error.message : String(error)}` };
     }
     return { id };
+  }
+}
+
+/** The path of a `file:///abs/path` (or `file://localhost/abs/path`) URL, percent-decoded. */
+function fileUrlPath(ref: string): string {
+  const rest = ref.replace(/^file:\/\/(localhost)?/i, '');
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return rest;
   }
 }
 
