@@ -49,7 +49,9 @@ for (const kind of Object.keys(FOLDERS) as CardKind[]) {
       const evidence = findConceptEvidence(doc, concept);
       if (!evidence) missing.get(concept.id)?.push(name);
       else if (concept.id === values.evidence)
-        console.log(`${concept.id} ${evidence.via}: ${evidence.text.slice(0, 100)}  (${name})`);
+        console.log(
+          `${concept.id} ${evidence.via}${evidence.pattern ? ` ${evidence.pattern}` : ''}: ${evidence.text.replace(/\s+/g, ' ').slice(0, 160)}  (${name})`,
+        );
     }
   }
   console.log(`\n${kind}: ${files.length} cards, profile ${profile}`);

@@ -1,12 +1,16 @@
 import type { Concept } from './concepts';
+import { COMMENT, OUTPUT_COMMENT, SHAPE_COMMENT, STUB_LINE } from './conceptWording';
 import type { Span } from './diagnostic';
+import type { CodeBlock, MarkdownModel, Section } from './document/markdown';
 import type { ParsedDocument } from './document/parsedDocument';
-import { withoutPlaceholders } from './placeholders';
+import { findPlaceholders, withoutPlaceholders } from './placeholders';
 import { readableMetadata } from './rules/metadata';
 
 /** What answered a concept, and where (for hovers, quick-fixes and the corpus report). */
 export interface ConceptEvidence {
-  via: 'front-matter' | 'heading' | 'label' | 'prose' | 'intro' | 'code';
+  via: 'front-matter' | 'heading' | 'label' | 'prose' | 'intro' | 'code' | 'code-comment';
+  /** For prose: the id of the sentence pattern that matched. */
+  pattern?: string;
   text: string;
   span?: Span;
 }
@@ -27,7 +31,10 @@ export function headingWords(text: string): string[] {
 }
 
 /** Singular and plural spellings are the same word here: "limitation(s)", "bias(es)", "use(s)". */
-function sameWord(a: string, b: string): boolean {
+function sameWord(word: string, pattern: string): boolean {
+  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
+  const a = word;
+  const b = pattern;
   return a === b || a + 's' === b || b + 's' === a || a + 'es' === b || b + 'es' === a;
 }
 
@@ -43,12 +50,28 @@ function equalPhrase(words: readonly string[], phrase: readonly string[]): boole
   return words.length === phrase.length && containsPhrase(words, phrase);
 }
 
+/** Chinese, Japanese and Korean are written without spaces between words: phrases match as substrings. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function phraseWords(phrase: string): string[] {
+  // A trailing `*` (a stem) survives the word split.
+  const stem = phrase.endsWith('*');
+  const words = headingWords(stem ? phrase.slice(0, -1) : phrase);
+  if (stem && words.length > 0) words[words.length - 1] += '*';
+  return words;
+}
+
 /** Whether a heading or label text names the concept (with the project's extra synonyms). */
 export function namesConcept(text: string, concept: Concept, extraPhrases: readonly string[] = []): boolean {
   const words = headingWords(text);
   if (words.length === 0) return false;
   if (concept.exact?.some((exact) => equalPhrase(words, headingWords(exact)))) return true;
-  return [...concept.phrases, ...extraPhrases].some((phrase) => containsPhrase(words, headingWords(phrase)));
+  const unspaced = words.join('');
+  return [...concept.phrases, ...extraPhrases].some((phrase) =>
+    UNSPACED.test(phrase)
+      ? unspaced.includes(headingWords(phrase).join(''))
+      : containsPhrase(words, phraseWords(phrase)),
+  );
 }
 
 /** Fenced code in these languages is a runnable example; data, citations and output are not. */
@@ -56,10 +79,64 @@ const EXAMPLE_LANGUAGES =
   /^(python|py|python3|bash|sh|shell|console|zsh|javascript|js|typescript|ts|r|julia|cpp|c\+\+|rust|go|java|swift|kotlin)$/i;
 const EXAMPLE_CODE = /\b(import |from_pretrained|pip install|pipeline\(|load_dataset|curl |docker run)/;
 
+/** A block of nothing but imports, `pass`, `...`, comments and placeholders (`# TODO: add code`). */
+export function isStubCode(code: string): boolean {
+  return code.split('\n').every((line) => STUB_LINE.test(line) || findPlaceholders(line).length > 0);
+}
+
+/** Text with nothing real in it: every line with letters holds a placeholder (`TODO: Add your code`). */
+function onlyPlaceholders(text: string): boolean {
+  return text.split('\n').every((line) => findPlaceholders(line).length > 0 || !/\p{L}{2,}/u.test(line));
+}
+
+/**
+ * Prose as sentences: placeholders removed, whitespace collapsed, split after `.`, `!`, `?` before
+ * a capital (and after the CJK full stops), so patterns never join two sentences.
+ */
+export function sentences(text: string): string[] {
+  return withoutPlaceholders(text)
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{Lo}"'([])|(?<=[。！？；])/u)
+    .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
+    .filter((sentence) => sentence.length > 0);
+}
+
+/** Every piece of prose the card shows: before the first heading, each section's own part, HTML text. */
+function proseTexts(markdown: MarkdownModel): string[] {
+  return [markdown.preambleText, ...markdown.sections.map((section) => section.ownText), ...markdown.htmlTexts];
+}
+
+/** A getting-started section whose code is all stubs and whose prose is all placeholders answers nothing. */
+function onlyStubs(markdown: MarkdownModel, section: Section): boolean {
+  const { start, end } = section.extent;
+  const blocks = markdown.codeBlocks.filter((block) => block.span.start >= start && block.span.end <= end);
+  if (blocks.length === 0 || !blocks.every((block) => isStubCode(block.text))) return false;
+  const inside = markdown.sections.filter((other) => other.extent.start >= start && other.extent.end <= end);
+  return inside.every((other) => onlyPlaceholders(other.ownText));
+}
+
+/** A shape or sample-rate comment in a code block, read as the input (or the output it names). */
+function shapeComment(blocks: readonly CodeBlock[], side: 'inputs' | 'outputs'): CodeBlock | undefined {
+  return blocks.find((block) =>
+    block.text.split('\n').some((line) => {
+      const comment = COMMENT.exec(line)?.[1];
+      if (!comment || !SHAPE_COMMENT.test(comment)) return false;
+      return OUTPUT_COMMENT.test(line) === (side === 'outputs');
+    }),
+  );
+}
+
+/** Whether a label's line holds a value that is only a placeholder (`**Input:** [More Information Needed]`). */
+function placeholderValue(doc: ParsedDocument, span: Span): boolean {
+  const text = doc.text.text;
+  const lineEnd = text.indexOf('\n', span.end);
+  const rest = text.slice(span.end, lineEnd < 0 ? text.length : lineEnd);
+  return findPlaceholders(rest).length > 0 && !/\p{L}{2,}/u.test(withoutPlaceholders(rest));
+}
+
 /**
  * Where the document answers `concept`, or undefined. Looks at the front matter, every heading
- * (any level, HTML headings too), labelled lines, and for some concepts the title's paragraph or
- * a code example.
+ * (any level, HTML headings too), labelled lines, sentences in the prose (HTML blocks' text
+ * included), shape comments in code, and for some concepts the title's paragraph or a code example.
  */
 export function findConceptEvidence(
   doc: ParsedDocument,
@@ -73,21 +150,29 @@ export function findConceptEvidence(
   const markdown = doc.markdown;
   for (const section of markdown.sections) {
     const { text, textSpan } = section.heading;
-    if (namesConcept(text, concept, extraPhrases)) return { via: 'heading', text, span: textSpan };
+    if (!namesConcept(text, concept, extraPhrases)) continue;
+    if (concept.code && onlyStubs(markdown, section)) continue;
+    return { via: 'heading', text, span: textSpan };
   }
   for (const heading of markdown.htmlHeadings) {
     if (namesConcept(heading.text, concept, extraPhrases)) return { via: 'heading', ...heading };
   }
   for (const line of markdown.labelledLines) {
-    if (namesConcept(line.label, concept, extraPhrases)) return { via: 'label', text: line.label, span: line.span };
-  }
-  if (concept.prose) {
-    // Whole sections' prose, so a sentence split by inline markup still reads as one.
-    const texts = [markdown.preambleText, ...markdown.sections.map((section) => section.ownText)];
-    for (const text of texts) {
-      const match = concept.prose.map((pattern) => pattern.exec(text)).find(Boolean);
-      if (match) return { via: 'prose', text: match[0] };
+    if (namesConcept(line.label, concept, extraPhrases) && !placeholderValue(doc, line.span)) {
+      return { via: 'label', text: line.label, span: line.span };
     }
+  }
+  if (concept.prose.length > 0) {
+    for (const text of proseTexts(markdown)) {
+      for (const sentence of sentences(text)) {
+        const found = concept.prose.find(({ pattern }) => pattern.test(sentence));
+        if (found) return { via: 'prose', text: sentence, pattern: found.id };
+      }
+    }
+  }
+  if (concept.codeComments) {
+    const block = shapeComment(markdown.codeBlocks, concept.codeComments);
+    if (block) return { via: 'code-comment', text: block.text, span: block.span };
   }
   if (concept.intro) {
     const intro = `${markdown.preambleText} ${markdown.title?.ownText ?? ''}`;
@@ -95,7 +180,7 @@ export function findConceptEvidence(
   }
   if (concept.code) {
     const example = markdown.codeBlocks.find(
-      (block) => EXAMPLE_LANGUAGES.test(block.lang ?? '') || EXAMPLE_CODE.test(block.text),
+      (block) => (EXAMPLE_LANGUAGES.test(block.lang ?? '') || EXAMPLE_CODE.test(block.text)) && !isStubCode(block.text),
     );
     if (example) return { via: 'code', text: example.text, span: example.span };
   }

@@ -1,9 +1,17 @@
 /**
  * The questions a card must answer, one definition each: the question (messages, and the comment
  * a quick-fix or New Card template writes under the heading), the heading to suggest, and what
- * satisfies it. Synonyms were tuned on the real cards in the shared corpus (`npm run
- * corpus-report`); matching is in conceptMatch.ts.
+ * satisfies it. The words (headings per language, sentence patterns) are data in conceptWording/,
+ * tuned on the real cards in the shared corpus (`npm run corpus-report`); matching is in
+ * conceptMatch.ts.
  */
+import {
+  DATASET_HEADINGS,
+  MODEL_HEADINGS,
+  sentencesFor,
+  type HeadingWording,
+  type SentencePattern,
+} from './conceptWording';
 export type CardKind = 'model-card' | 'dataset-card';
 
 export type ModelConceptId =
@@ -35,36 +43,90 @@ export interface Concept {
   /** Headings (or labels) that satisfy it only as the whole text: single words that mean more elsewhere. */
   exact?: readonly string[];
   frontMatter?: FrontMatterFact;
-  /**
-   * Sentences that answer it in prose ("The model takes an image as input"), for concepts that
-   * cards often state in a description rather than under a heading of their own.
-   */
-  prose?: readonly RegExp[];
+  /** Sentences that answer it in prose ("The model takes an image as input"). */
+  prose: readonly SentencePattern[];
+  /** Code comments giving a shape or a sample rate answer it (inputs, outputs). */
+  codeComments?: 'inputs' | 'outputs';
   /** The title's own paragraph answers it (a dataset's summary usually sits there). */
   intro?: boolean;
-  /** A runnable example (a fenced code block in a programming language) answers it. */
+  /** A runnable example (a fenced code block in a programming language, not a stub) answers it. */
   code?: boolean;
+  /** Which front-matter facts answer it, in words (docs and the corpus report). */
+  frontMatterNote?: string;
 }
 
 const has =
   (...keys: string[]): FrontMatterFact =>
   (metadata) =>
-    keys.some((key) => metadata[key] !== undefined && metadata[key] !== '');
+    keys.some((key) => {
+      const value = metadata[key];
+      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+    });
 
-/** Phrases shared by both kinds' limitations concepts. */
-const LIMITATION_PHRASES = [
-  'limitation',
-  'bias',
-  'risk',
-  'caveat',
-  'known issue',
-  'ethical consideration',
-  'failure mode',
-  'weakness',
-  'shortcoming',
-  'blind spot',
-  'coverage gap',
-];
+/**
+ * Tasks (huggingface.js pipelines.ts ids) whose definition fixes both what goes in and what comes
+ * out: `text-to-image` is a text prompt in and an image out, `automatic-speech-recognition` audio in
+ * and a transcript out. A `pipeline_tag` or model-index task among them answers inputs and
+ * outputs. Classification, detection, ranking and the like are left out on purpose: the label set is
+ * the model's own, so the tag leaves the reader's question (which labels, for which inputs) open.
+ */
+export const MODALITY_TASKS: ReadonlySet<string> = new Set([
+  'text-generation',
+  'text2text-generation',
+  'conversational',
+  'translation',
+  'summarization',
+  'fill-mask',
+  'question-answering',
+  'table-question-answering',
+  'visual-question-answering',
+  'document-question-answering',
+  'feature-extraction',
+  'sentence-similarity',
+  'image-feature-extraction',
+  'text-to-image',
+  'image-to-text',
+  'image-to-image',
+  'image-text-to-text',
+  'image-text-to-image',
+  'image-text-to-video',
+  'image-to-video',
+  'text-to-video',
+  'video-text-to-text',
+  'video-to-video',
+  'text-to-speech',
+  'text-to-audio',
+  'automatic-speech-recognition',
+  'audio-to-audio',
+  'audio-text-to-text',
+  'depth-estimation',
+  'mask-generation',
+  'unconditional-image-generation',
+  'text-to-3d',
+  'image-to-3d',
+  'time-series-forecasting',
+]);
+
+/** The task ids the front matter states: `pipeline_tag` and every model-index result's `task.type`. */
+export function statedTasks(metadata: Record<string, unknown>): string[] {
+  const tasks: string[] = [];
+  if (typeof metadata.pipeline_tag === 'string') tasks.push(metadata.pipeline_tag);
+  const index = metadata['model-index'];
+  for (const entry of Array.isArray(index) ? index : []) {
+    const results = (entry as { results?: unknown } | null)?.results;
+    for (const result of Array.isArray(results) ? results : []) {
+      const type = (result as { task?: { type?: unknown } } | null)?.task?.type;
+      if (typeof type === 'string') tasks.push(type);
+    }
+  }
+  return tasks;
+}
+
+const statesModality: FrontMatterFact = (metadata) => statedTasks(metadata).some((task) => MODALITY_TASKS.has(task));
+
+function words(wording: HeadingWording): Pick<Concept, 'phrases' | 'exact'> {
+  return { phrases: Object.values(wording.phrases).flat(), exact: wording.exact };
+}
 
 export const MODEL_CONCEPTS: readonly Concept[] = [
   {
@@ -72,159 +134,79 @@ export const MODEL_CONCEPTS: readonly Concept[] = [
     kind: 'model-card',
     heading: 'Uses',
     question: 'what the model is for and what it should not be used for',
-    phrases: [
-      'intended use',
-      'intended purpose',
-      'intended user',
-      'evaluated use',
-      'model scope',
-      'direct use',
-      'downstream use',
-      'out of scope',
-      'use case',
-      'primary use',
-      'recommended use',
-      'misuse',
-      'uses and limitation',
-    ],
-    exact: ['uses', 'use', 'applications', 'scope'],
+    ...words(MODEL_HEADINGS['intended-use']),
+    prose: sentencesFor('intended-use'),
   },
   {
     id: 'inputs',
     kind: 'model-card',
     heading: 'Inputs',
     question: 'what the model takes as input (type, format, size, language)',
-    phrases: ['input', 'prompt format', 'prompt template', 'chat template', 'instruction format'],
-    prose: [/\b(?:takes?|uses?|accepts?|expects?|supports?) (?:[\w-]+,? ){0,8}(?:as )?inputs?\b/i],
+    ...words(MODEL_HEADINGS.inputs),
+    prose: sentencesFor('inputs'),
+    codeComments: 'inputs',
+    frontMatter: statesModality,
+    frontMatterNote: 'a pipeline_tag or model-index task whose inputs the task fixes',
   },
   {
     id: 'outputs',
     kind: 'model-card',
     heading: 'Outputs',
     question: 'what the model returns, and in what format',
-    phrases: ['output'],
-    prose: [
-      // "...and produces text outputs", "it generates text in its output": a subject is required,
-      // so "(must not) produce harmful outputs" in a license or a risk list does not count.
-      /\b(?:model|it|and|which) (?:returns|outputs|produces|generates) (?:[\w-]+ ){0,3}(?:outputs?\b(?! when)|as (?:its )?output\b|in its output\b)/i,
-      /\b(?:returns?|outputs?) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:tokens?|scores?|similarity|embeddings?|labels?|probabilit(?:y|ies)|logits|vectors?|class(?:es)?)\b/i,
-    ],
+    ...words(MODEL_HEADINGS.outputs),
+    prose: sentencesFor('outputs'),
+    codeComments: 'outputs',
+    frontMatter: statesModality,
+    frontMatterNote: 'a pipeline_tag or model-index task whose outputs the task fixes',
   },
   {
     id: 'training-data',
     kind: 'model-card',
     heading: 'Training Data',
     question: 'what data the model was trained on',
-    phrases: [
-      'training data',
-      'training dataset',
-      'training set',
-      'training corpus',
-      'training corpora',
-      'pre training corpora',
-      'pretraining corpora',
-      'pretraining data',
-      'pre training data',
-      'fine tuning data',
-      'finetuning data',
-      'training and evaluation data',
-    ],
-    exact: ['data', 'dataset', 'datasets'],
-    // "The model was trained on ~900 Taboo cards", "fine-tuned on the conll2003 dataset"; the
-    // Trainer's "on an unknown dataset" / "on the None dataset" names nothing.
-    prose: [
-      /\b(?:pre-?trained|trained|fine-?tuned) (?:(?!tokenizer)[\w-]+ ){0,4}on (?!(?:an? |the )?(?:unknown|none)\b)(?:the |a |an |~?\d|\w+ (?:dataset|corpus|data)\b)/i,
-    ],
+    ...words(MODEL_HEADINGS['training-data']),
+    prose: sentencesFor('training-data'),
     frontMatter: has('datasets'),
+    frontMatterNote: '`datasets:`',
   },
   {
     id: 'evaluation',
     kind: 'model-card',
     heading: 'Evaluation',
     question: 'how well the model works, measured on what data and with which metrics',
-    phrases: [
-      'evaluation',
-      'eval',
-      'result',
-      'benchmark',
-      'performance',
-      'metric',
-      'quantitative analysis',
-      'quantitative analyses',
-      'leaderboard',
-      'comparison',
-      'downstream task',
-      // A results table's header names the metric or benchmark (labels count like headings).
-      'accuracy',
-      'f1',
-      'bleu',
-      'rouge',
-      'wer',
-      'perplexity',
-      'mmlu',
-      'mteb',
-      'glue',
-      'mnli',
-      'hellaswag',
-      'gsm8k',
-      'humaneval',
-      'mmmu',
-      'truthfulqa',
-    ],
+    ...words(MODEL_HEADINGS.evaluation),
+    prose: sentencesFor('evaluation'),
     frontMatter: has('model-index'),
+    frontMatterNote: '`model-index:`',
   },
   {
     id: 'limitations',
     kind: 'model-card',
     heading: 'Bias, Risks, and Limitations',
     question: 'where the model fails and what risks and biases users should know about',
-    phrases: LIMITATION_PHRASES,
-    // "Labels such as relief perform very poorly", "the model may hallucinate": failure modes
-    // stated in a description or a commentary section.
-    prose: [
-      /\b(?:performs? (?:very |quite |relatively )?poorly|struggles? (?:with|to)|(?:may|might|can|could) (?:fail|hallucinate|produce (?:inaccurate|incorrect|biased|harmful|offensive))|does not (?:work|perform) well|is not (?:suitable|intended) for)\b/i,
-    ],
+    ...words(MODEL_HEADINGS.limitations),
+    prose: sentencesFor('limitations'),
   },
   {
     id: 'hardware',
     kind: 'model-card',
     heading: 'Hardware',
     question: 'what hardware the model was trained and runs on, and how fast it is',
-    phrases: [
-      'hardware',
-      'compute infrastructure',
-      'speeds sizes times',
-      'latency',
-      'throughput',
-      'gpu',
-      'system and software',
-      'development environment',
-      'training environment',
-    ],
-    // A named accelerator in prose ("trained on 8 A100 GPUs", "on a TPU v3-8") states the hardware.
-    prose: [
-      /\b(?:A100|H100|H200|V100|A10G?|A6000|L40S?|T4|P100|K80|RTX ?\d{4}|GTX ?\d{4}|TPU ?v\d|TPUv\d|Gaudi ?\d?|MI\d{3}X?|Apple M[1-4])\b/,
-    ],
+    ...words(MODEL_HEADINGS.hardware),
+    prose: sentencesFor('hardware'),
     frontMatter: (metadata) =>
       typeof metadata.co2_eq_emissions === 'object' &&
       metadata.co2_eq_emissions !== null &&
       'hardware_used' in metadata.co2_eq_emissions,
+    frontMatterNote: '`co2_eq_emissions.hardware_used`',
   },
   {
     id: 'getting-started',
     kind: 'model-card',
     heading: 'How to Get Started with the Model',
     question: 'how to run the model (a minimal working example)',
-    phrases: [
-      'get started',
-      'getting started',
-      'quick start',
-      'quickstart',
-      'how to use',
-      'usage',
-      'example',
-      'inference',
-    ],
+    ...words(MODEL_HEADINGS['getting-started']),
+    prose: sentencesFor('getting-started'),
     code: true,
   },
 ];
@@ -235,8 +217,8 @@ export const DATASET_CONCEPTS: readonly Concept[] = [
     kind: 'dataset-card',
     heading: 'Dataset Summary',
     question: 'what the dataset is, who made it and why',
-    phrases: ['summary', 'dataset description', 'dataset details', 'overview', 'introduction', 'motivation', 'purpose'],
-    exact: ['description', 'about'],
+    ...words(DATASET_HEADINGS.summary),
+    prose: sentencesFor('summary'),
     intro: true,
   },
   {
@@ -244,68 +226,47 @@ export const DATASET_CONCEPTS: readonly Concept[] = [
     kind: 'dataset-card',
     heading: 'Dataset Structure',
     question: 'what a record looks like: its fields, their types, and the splits',
-    phrases: [
-      'structure',
-      'data field',
-      'data split',
-      'data instance',
-      'composition',
-      'schema',
-      'data format',
-      'included file',
-    ],
-    exact: ['data'],
+    ...words(DATASET_HEADINGS.structure),
+    prose: sentencesFor('structure'),
     frontMatter: has('dataset_info'),
+    frontMatterNote: '`dataset_info:`',
   },
   {
     id: 'creation',
     kind: 'dataset-card',
     heading: 'Dataset Creation',
     question: 'where the data comes from and how it was collected and annotated',
-    phrases: [
-      'creation',
-      'curation',
-      'source data',
-      'data source',
-      'source coverage',
-      'collection',
-      'annotation',
-      'provenance',
-      'methodology',
-    ],
+    ...words(DATASET_HEADINGS.creation),
+    prose: sentencesFor('creation'),
   },
   {
     id: 'uses',
     kind: 'dataset-card',
     heading: 'Uses',
     question: 'what the dataset is for and what it should not be used for',
-    phrases: [
-      'intended use',
-      'direct use',
-      'out of scope',
-      'use case',
-      'supported task',
-      'tasks supported',
-      'tasks and leaderboards',
-      'purpose',
-      'misuse',
-    ],
-    exact: ['uses', 'use', 'applications'],
+    ...words(DATASET_HEADINGS.uses),
+    prose: sentencesFor('uses'),
+    // The datasets template's "Supported Tasks" section is what `task_categories` records.
+    frontMatter: has('task_categories'),
+    frontMatterNote: '`task_categories:` (the tasks it supports)',
   },
   {
     id: 'limitations',
     kind: 'dataset-card',
     heading: 'Bias, Risks, and Limitations',
     question: 'what biases, gaps and known problems the data has',
-    phrases: [...LIMITATION_PHRASES, 'considerations for using the data'],
+    ...words(DATASET_HEADINGS.limitations),
+    prose: sentencesFor('limitations'),
   },
   {
     id: 'license',
     kind: 'dataset-card',
     heading: 'Licensing Information',
     question: 'under which license the data may be used',
-    phrases: ['license', 'licence', 'licensing', 'terms of use'],
+    ...words(DATASET_HEADINGS.license),
+    prose: sentencesFor('license'),
     frontMatter: has('license', 'licenses', 'license_name', 'license_link'),
+    frontMatterNote: '`license:`',
   },
 ];
 

@@ -91,6 +91,11 @@ export class MarkdownModel {
   readonly codeBlocks: CodeBlock[] = [];
   /** `<h2>Limitations</h2>` and the like in HTML blocks: they render as headings too. */
   readonly htmlHeadings: { text: string; span: Span }[] = [];
+  /**
+   * The visible text of each HTML block, tags removed. CommonMark folds a sentence written right
+   * after an HTML block (no blank line) into the block, so this is prose a reader sees too.
+   */
+  readonly htmlTexts: string[] = [];
   /** Prose before the first heading. */
   readonly preambleText: string = '';
 
@@ -198,6 +203,8 @@ export class MarkdownModel {
 
   private readHtml(node: Html): void {
     const base = start(node);
+    const visible = htmlText(node.value);
+    if (/\p{L}{2,}/u.test(visible)) this.htmlTexts.push(visible);
     for (const match of node.value.matchAll(/\b(?:src|href)\s*=\s*(["'])([^"']*)\1/gi)) {
       const value = match[2] ?? '';
       const at = base + (match.index ?? 0) + match[0].length - 1 - value.length;
@@ -280,6 +287,27 @@ function close(section: Section | undefined, end: number): void {
 function isVisible(node: RootContent): boolean {
   if (node.type === 'html') return !/^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value);
   return node.type !== 'definition';
+}
+
+const HTML_BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|h[1-6]|li|ul|ol|table|thead|tbody|tr|td|th|details|summary|center|section|figure|figcaption|blockquote)\b[^>]*>/gi;
+
+/** An HTML block's text as a reader sees it: comments, scripts and tags gone, block tags as sentence ends. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(HTML_BLOCK_TAG, '. ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:\s*\.)+\s*/, '')
+    .trim();
 }
 
 /** The visible text of a node: text and inline code, without markup. */
