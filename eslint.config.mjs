@@ -35,6 +35,23 @@ export default tseslint.config(
     },
   },
   {
+    // The client is a thin shell: it reaches the server only through the typed protocol.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+server/src/(?!lsp/protocol$)',
+              message: 'client/ imports nothing from the server but server/src/lsp/protocol (the typed requests).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: globals.node },
   },

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import {
-  ExecuteCommandRequest,
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { Commands, type CheckWorkspaceResult, type InitializationOptions } from '../../server/src/lsp/protocol';
+import {
+  CheckWorkspaceRequest,
+  type CheckWorkspaceResult,
+  type InitializationOptions,
+} from '../../server/src/lsp/protocol';
 import { linkTrainingRun, type LinkRunArgs } from './linkRun';
 import { RestartPolicy } from './restartPolicy';
 import { generateExample, newCard, type GenerateExampleArgs } from './scaffold';
@@ -89,10 +92,7 @@ export async function deactivate(): Promise<void> {
 
 async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
   if (!client) return undefined;
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, {
-    command: Commands.checkWorkspace,
-    arguments: [],
-  })) as CheckWorkspaceResult;
+  const result = await client.sendRequest(CheckWorkspaceRequest);
   const summary = `Cardwright checked ${result.files} files: ${result.errors} errors, ${result.warnings} warnings.`;
   void vscode.window.showInformationMessage(summary, 'Show Problems').then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { applyServerEdits, serverCommand } from './serverCalls';
-import { Commands, type LinkEditResult, type LinkParams, type RunSummary } from '../../server/src/lsp/protocol';
+import { applyServerEdits } from './serverCalls';
+import {
+  DiscoverRunsRequest,
+  LinkRunRequest,
+  type LinkEditResult,
+  type LinkParams,
+  type RunSummary,
+} from '../../server/src/lsp/protocol';
 
 /** For code actions and tests; whatever is missing is asked with QuickPicks. */
 export interface LinkRunArgs {
@@ -31,7 +37,7 @@ export async function linkTrainingRun(
   if (!runPath) {
     const runs = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Cardwright: finding training runs' },
-      () => serverCommand<RunSummary[]>(client, Commands.discoverRuns, { uri }),
+      () => client.sendRequest(DiscoverRunsRequest, { uri }),
     );
     if (runs.length === 0) {
       void vscode.window.showInformationMessage(
@@ -72,7 +78,7 @@ export async function linkTrainingRun(
   // Open the card first, so the server computes the edits for the version the editor holds.
   await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const params: LinkParams = { uri, runPath, writeMetrics };
-  const result = await serverCommand<LinkEditResult | null>(client, Commands.linkRun, params);
+  const result = await client.sendRequest(LinkRunRequest, params);
   if (!result) return undefined;
   if (result.problem) {
     void vscode.window.showErrorMessage(`Cardwright could not link the run: ${result.problem}`);

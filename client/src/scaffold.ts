@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { applyServerEdits, serverCommand } from './serverCalls';
+import { applyServerEdits } from './serverCalls';
 import {
-  Commands,
+  GettingStartedRequest,
+  PlanExampleRequest,
+  PlanNewCardRequest,
   type ExamplePlanParams,
   type ExamplePlanResult,
-  type LinkEditResult,
   type NewCardParams,
 } from '../../server/src/lsp/protocol';
 
@@ -46,7 +47,7 @@ export async function generateExample(
     return undefined;
   }
   const ask = (params: ExamplePlanParams): Promise<ExamplePlanResult | null> =>
-    serverCommand(client, Commands.planExample, params);
+    client.sendRequest(PlanExampleRequest, params);
   let plan = await ask({ uri, path: args.path });
   if (!plan) return undefined;
   if (!args.path) {
@@ -86,7 +87,7 @@ async function offerGettingStarted(
   if (add === false) return;
   // Open the card first, so the server computes the edit for the version the editor holds.
   await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const section = await serverCommand<LinkEditResult | null>(client, Commands.gettingStarted, { uri, scriptPath });
+  const section = await client.sendRequest(GettingStartedRequest, { uri, scriptPath });
   if (!section || section.edits.length === 0) return;
   if (add === undefined) {
     const choice = await vscode.window.showInformationMessage(
@@ -116,10 +117,7 @@ export async function newCard(
     target = picked?.[0]?.path;
   }
   if (!target) return undefined;
-  const plan = await serverCommand<{ path: string; text: string } | null>(client, Commands.planNewCard, {
-    kind,
-    folder: target,
-  });
+  const plan = await client.sendRequest(PlanNewCardRequest, { kind, folder: target });
   if (!plan) {
     void vscode.window.showWarningMessage(
       'That folder already has a README.md and a card file: Cardwright overwrites neither.',

@@ -1,11 +1,5 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import type { LinkEditResult } from '../../server/src/lsp/protocol';
-
-/** Runs one of the server's commands (protocol.ts names them) with a single argument. */
-export async function serverCommand<T>(client: LanguageClient, command: string, argument: unknown): Promise<T> {
-  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as T;
-}
 
 /**
  * Applies edits the server computed for one version of a document as a WorkspaceEdit (so undo

@@ -19,6 +19,12 @@ import {
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import {
+  CheckWorkspaceRequest,
+  DiscoverRunsRequest,
+  LinkRunRequest,
+  PlanExampleRequest,
+} from '../../server/src/lsp/protocol';
 import { copyFixture, FIXTURES } from '../support/cli';
 import { aliasBomb } from '../support/hostile';
 import { LspClient } from '../support/lspClient';
@@ -203,10 +209,8 @@ describe('language server over stdio, pull diagnostics', () => {
   it('plans an example script and offers it on a missing getting-started section', async () => {
     const cardPath = join(root, 'models/sentiment/README.md');
     const uri = client.uriOf(cardPath);
-    const plan = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: 'cardwright.server.planExample',
-      arguments: [{ uri }],
-    })) as { path: string; text: string; flavour: string; existing: string; outside: boolean };
+    const plan = await client.connection.sendRequest(PlanExampleRequest, { uri });
+    assert.ok(plan);
     assert.equal(plan.path, join(root, 'models/sentiment/examples/sentiment_tiny_inference.py'));
     assert.deepEqual([plan.flavour, plan.existing, plan.outside], ['transformers', 'none', false]);
     assert.match(plan.text, /pipeline\(/);
@@ -236,17 +240,12 @@ describe('language server over stdio, pull diagnostics', () => {
     cpSync(join(FIXTURES, 'runs', 'hf-output'), join(root, 'linked/outputs'), { recursive: true });
     const cardPath = join(root, 'linked/README.md');
     const uri = await client.open(cardPath, readFileSync(cardPath, 'utf8'));
-    const runs = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: 'cardwright.server.discoverRuns',
-      arguments: [{ uri }],
-    })) as { path: string; tracker: string; metrics: string[] }[];
+    const runs = await client.connection.sendRequest(DiscoverRunsRequest, { uri });
     const run = runs.find((candidate) => candidate.tracker === 'hf-trainer');
     assert.ok(run, JSON.stringify(runs));
     assert.ok(run.metrics.some((metric) => metric.startsWith('eval_accuracy=')));
-    const linked = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: 'cardwright.server.linkRun',
-      arguments: [{ uri, runPath: run.path }],
-    })) as { version: number; edits: TextEdit[]; problem?: string };
+    const linked = await client.connection.sendRequest(LinkRunRequest, { uri, runPath: run.path });
+    assert.ok(linked);
     assert.equal(linked.problem, undefined);
     assert.equal(linked.version, 1);
     await client.edit(uri, linked.edits);
@@ -270,11 +269,14 @@ describe('language server over stdio, pull diagnostics', () => {
   });
 
   it('checks the workspace and pushes diagnostics for files on disk', async () => {
-    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+    const result = await client.connection.sendRequest(CheckWorkspaceRequest);
+    assert.deepEqual(result, { files: 4, errors: 2, warnings: 2 }, 'three cards and the .cardwright.yaml');
+    // The same as a workspace/executeCommand, for editors that cannot send a custom request.
+    const asCommand = await client.connection.sendRequest(ExecuteCommandRequest.type, {
       command: 'cardwright.server.checkWorkspace',
       arguments: [],
-    })) as { files: number; errors: number; warnings: number };
-    assert.deepEqual(result, { files: 4, errors: 2, warnings: 2 }, 'three cards and the .cardwright.yaml');
+    });
+    assert.deepEqual(asCommand, result);
     const broken = await client.waitForPublished(
       client.uriOf(join(root, 'models/broken/README.md')),
       (p) => p.diagnostics.length > 0,

@@ -1,21 +1,53 @@
 /**
- * The custom part of the protocol between the VS Code client and the server: command ids and the
- * shapes they carry. Imported by both sides (types and constants only), so they cannot drift.
+ * The custom part of the protocol between the VS Code client and the server: one typed request
+ * per custom call (as rust-analyzer's lsp_ext.ts), and the shapes they carry. The client imports
+ * only this module from the server's sources (an ESLint rule keeps it so), so the two sides
+ * cannot drift and no call needs a cast.
+ */
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+
+/** Check every card and config in the workspace folders into the Problems panel. */
+export const CheckWorkspaceRequest = new RequestType0<CheckWorkspaceResult, void>('cardwright/checkWorkspace');
+
+/** The example script for a card (never written by the server: the client writes it). */
+export const PlanExampleRequest = new RequestType<ExamplePlanParams, ExamplePlanResult | null, void>(
+  'cardwright/planExample',
+);
+
+/** A new card for a folder; null when the folder has every card name already. */
+export const PlanNewCardRequest = new RequestType<NewCardParams, NewCardPlan | null, void>('cardwright/planNewCard');
+
+/** A "How to Get Started" section pointing at a script; null when the card has one. */
+export const GettingStartedRequest = new RequestType<GettingStartedParams, LinkEditResult | null, void>(
+  'cardwright/gettingStarted',
+);
+
+/** The training runs found in the card's workspace. */
+export const DiscoverRunsRequest = new RequestType<RunsParams, RunSummary[], void>('cardwright/discoverRuns');
+
+/** The edits that link a run to a card; null when the card is not open or readable. */
+export const LinkRunRequest = new RequestType<LinkParams, LinkEditResult | null, void>('cardwright/linkRun');
+
+/**
+ * Check Workspace as a `workspace/executeCommand` too, for editors that can run a server command
+ * but not send a custom request (Neovim's `:lua vim.lsp.buf.execute_command`, Helix, Zed).
  */
 export const Commands = {
-  /** Server command: check every card and config in the workspace folders. */
   checkWorkspace: 'cardwright.server.checkWorkspace',
-  /** Server command: the example script for a card ({@link ExamplePlanParams} -> ExamplePlan). */
-  planExample: 'cardwright.server.planExample',
-  /** Server command: a new card for a folder ({@link NewCardParams} -> NewCardPlan | null). */
-  planNewCard: 'cardwright.server.planNewCard',
-  /** Server command: a "How to Get Started" section pointing at a script ({uri, scriptPath} -> LinkEditResult | null). */
-  gettingStarted: 'cardwright.server.gettingStarted',
-  /** Server command: the training runs in the card's workspace ({@link RunsParams} -> RunSummary[]). */
-  discoverRuns: 'cardwright.server.discoverRuns',
-  /** Server command: the edits that link a run to a card ({@link LinkParams} -> LinkEditResult). */
-  linkRun: 'cardwright.server.linkRun',
 } as const;
+
+export interface GettingStartedParams {
+  /** The card's URI. */
+  uri: string;
+  /** Absolute path of the script the section points at. */
+  scriptPath: string;
+}
+
+export interface NewCardPlan {
+  /** Absolute path of the card to create. */
+  path: string;
+  text: string;
+}
 
 export interface RunsParams {
   uri: string;

@@ -33,14 +33,17 @@ import {
 } from './convert';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentStore, folderOf, uriToPath } from './documentStore';
-import { linkEdits, listRuns } from './linkCommands';
+import { linkEdits, listRuns, type LinkDeps } from './linkCommands';
 import {
+  CheckWorkspaceRequest,
   Commands,
-  type ExamplePlanParams,
+  DiscoverRunsRequest,
+  GettingStartedRequest,
+  LinkRunRequest,
+  PlanExampleRequest,
+  PlanNewCardRequest,
+  type CheckWorkspaceResult,
   type InitializationOptions,
-  type LinkParams,
-  type NewCardParams,
-  type RunsParams,
 } from './protocol';
 import {
   exampleCodeActions,
@@ -262,21 +265,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       : undefined;
   };
 
-  connection.onExecuteCommand(async (params) => {
-    const [argument] = (params.arguments ?? []) as unknown[];
-    if (params.command === Commands.planExample) return planExample(argument as ExamplePlanParams, scaffoldDeps());
-    if (params.command === Commands.planNewCard) return planCard(argument as NewCardParams, scaffoldDeps());
-    if (params.command === Commands.gettingStarted) {
-      return gettingStartedSection(argument as { uri: string; scriptPath: string }, scaffoldDeps());
-    }
-    const linkDeps = {
-      runDeps: runtime.runDeps,
-      workspaceFolders,
-      document: (uri: string) => store.get(uri) ?? readFromDisk(uri),
-    };
-    if (params.command === Commands.discoverRuns) return listRuns(argument as RunsParams, linkDeps);
-    if (params.command === Commands.linkRun) return linkEdits(argument as LinkParams, linkDeps);
-    if (params.command !== Commands.checkWorkspace) return undefined;
+  const linkDeps = (): LinkDeps => ({
+    runDeps: runtime.runDeps,
+    workspaceFolders,
+    document: (uri: string) => store.get(uri) ?? readFromDisk(uri),
+  });
+  const runCheckWorkspace = async (): Promise<CheckWorkspaceResult> => {
     const result = await checkWorkspace(workspaceFolders, {
       connection,
       fs: runtime.fs,
@@ -292,7 +286,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       supportsProgress,
     });
     return { files: result.files, errors: result.errors, warnings: result.warnings };
-  });
+  };
+
+  // The custom requests (protocol.ts): typed on both sides.
+  connection.onRequest(PlanExampleRequest, (params) => planExample(params, scaffoldDeps()));
+  connection.onRequest(PlanNewCardRequest, (params) => planCard(params, scaffoldDeps()));
+  connection.onRequest(GettingStartedRequest, (params) => gettingStartedSection(params, scaffoldDeps()));
+  connection.onRequest(DiscoverRunsRequest, (params) => listRuns(params, linkDeps()));
+  connection.onRequest(LinkRunRequest, (params) => linkEdits(params, linkDeps()));
+  connection.onRequest(CheckWorkspaceRequest, runCheckWorkspace);
+  // Check Workspace as a command, for editors that cannot send a custom request.
+  connection.onExecuteCommand(async (params) =>
+    params.command === Commands.checkWorkspace ? runCheckWorkspace() : undefined,
+  );
 
   documents.listen(connection);
   connection.listen();
