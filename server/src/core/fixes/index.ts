@@ -2,6 +2,7 @@ import type { CardDiagnostic, Span } from '../diagnostic';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { Fix } from './fix';
 import { configFixes } from './configFixes';
+import { linkFixes } from './linkFixes';
 import { listRefactors } from './listRefactor';
 import { metadataFixes } from './metadataFixes';
 import { provenanceFixes } from './provenanceFixes';
@@ -18,6 +19,7 @@ export function quickFixes(doc: ParsedDocument, diagnostic: CardDiagnostic): Fix
     ...sectionFixes(doc, diagnostic),
     ...configFixes(doc, diagnostic),
     ...provenanceFixes(doc, diagnostic),
+    ...linkFixes(doc, diagnostic),
   ];
 }
 

@@ -7,8 +7,10 @@ import { emptyValueRules } from './emptyValueRules';
 import { frontMatterRules } from './frontMatterRules';
 import { headingDuplicateRules } from './headingDuplicateRules';
 import { languageRules } from './languageRules';
+import { licenseMismatchRules } from './licenseMismatchRules';
 import { licenseRules } from './licenseRules';
 import { linkRules } from './linkRules';
+import { modelIndexRules } from './modelIndexRules';
 import { placeholderRules } from './placeholderRules';
 import { projectConfigRules } from './projectConfigRules';
 import type { RuleCode, RuleFamily } from './rule';
@@ -18,6 +20,7 @@ import { sectionEmptyRules } from './sectionEmptyRules';
 import { sectionMissingRules } from './sectionMissingRules';
 import { speedRules } from './speedRules';
 import { suppressionRules } from './suppressionRules';
+import { templateInstructionRules } from './templateInstructionRules';
 import { unknownKeyRules } from './unknownKeyRules';
 import { yamlRules } from './yamlRules';
 
@@ -29,6 +32,9 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   unknownKeyRules,
   deprecatedRules,
   licenseRules,
+  licenseMismatchRules,
+  modelIndexRules,
+  templateInstructionRules,
   languageRules,
   datasetIdRules,
   emptyValueRules,

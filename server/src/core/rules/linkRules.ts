@@ -1,12 +1,16 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../diagnostic';
 import type { YamlTree } from '../document/yamlTree';
+import type { ParsedDocument } from '../document/parsedDocument';
 import { dirname, type FileSystem } from '../fileSystem';
 import type { Finding, RuleFamily } from './rule';
 
 /**
  * Relative links, `license_link` and a dataset's `configs[].data_files` that point at files that
- * are not there. Only the local workspace is looked at: URLs are never fetched.
+ * are not there; links with no destination (`[Paper]()`), and web or mail addresses written
+ * without their scheme (`[site](www.example.org)`, `[contact](team@example.org)`), which the Hub
+ * renders as links to files of the repository. Only the local workspace is looked at: URLs are
+ * never fetched.
  */
 export const linkRules: RuleFamily = {
   name: 'link-broken',
@@ -15,13 +19,24 @@ export const linkRules: RuleFamily = {
     {
       code: 'link-broken',
       severity: 'warning',
-      summary: 'A relative link, `license_link` or `data_files` path to a file that does not exist.',
+      summary:
+        'A relative link, `license_link` or `data_files` path to a file that does not exist; an empty link or an address without its scheme.',
     },
   ],
   check({ doc, fs, path, report }) {
+    checkEmptyLinks(doc, report);
+    const schemeless = new Set<number>();
+    for (const link of doc.markdown.links) {
+      const finding = schemelessLink(link.destination, link.target);
+      if (finding && !(path && exists(fs, dirname(path), link.destination.trim()))) {
+        schemeless.add(link.target.start);
+        report(finding);
+      }
+    }
     if (!path) return; // an unsaved document has no folder to resolve against
     const folder = dirname(path);
     for (const link of doc.markdown.links) {
+      if (schemeless.has(link.target.start)) continue;
       const target = localTarget(link.destination);
       if (target !== undefined && !exists(fs, folder, target)) {
         const message = `The link target "${target}" does not exist (relative to the card's folder): fix the path or add the file.`;
@@ -117,3 +132,48 @@ function resolve(folder: string, relative: string): string {
   }
   return segments.join('/') || '/';
 }
+
+/** `[Paper]()` and `![plot]()`: written as a link, leading nowhere (code blocks and inline code aside). */
+function checkEmptyLinks(doc: ParsedDocument, report: (finding: Finding) => void): void {
+  const text = doc.text.text;
+  const { body } = doc.frontMatter;
+  const code = doc.markdown.codeBlocks.map((block) => block.span);
+  for (const match of text.slice(body.start, body.end).matchAll(/(!?)\[([^\]\n]*)\]\(\s*(?:<>)?\s*\)/g)) {
+    const start = body.start + (match.index ?? 0);
+    if (code.some((span) => span.start <= start && start < span.end)) continue;
+    const line = text.slice(text.lastIndexOf('\n', start) + 1, start);
+    if (((line.match(/`/g) ?? []).length & 1) === 1) continue; // inside inline code
+    if (text.lastIndexOf('<!--', start) > text.lastIndexOf('-->', start)) continue; // in a comment
+    const label = match[2] ?? '';
+    report({
+      code: 'link-broken',
+      span: { start, end: start + match[0].length },
+      message: `The ${match[1] ? 'image' : 'link'} "${label}" has no target: add the URL or path, or remove the link.`,
+      data: { target: '', empty: true },
+    });
+  }
+}
+
+/**
+ * A destination that is a web or mail address without its scheme: Markdown reads it as a relative
+ * path (the Hub links to a file of the repository). With the scheme to add as the suggestion.
+ */
+export function schemelessLink(destination: string, span: Span): Finding | undefined {
+  const value = destination.trim();
+  let suggestion: string | undefined;
+  if (/^[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(value)) suggestion = `mailto:${value}`;
+  else if (/^www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?$/i.test(value)) suggestion = `https://${value}`;
+  else if (WEB_HOST.test(value)) suggestion = `https://${value}`;
+  if (!suggestion) return undefined;
+  const mail = suggestion.startsWith('mailto:');
+  return {
+    code: 'link-broken',
+    span,
+    message: `"${value}" is ${mail ? 'a mail address' : 'a web address'} without its scheme, so it links to a file "${value}" in the repository: write "${suggestion}".`,
+    data: { target: value, suggestion },
+  };
+}
+
+/** Hosts that are clearly web sites (a file name's extension is never one of these). */
+const WEB_HOST =
+  /^(?:huggingface\.co|hf\.co|github\.com|gitlab\.com|arxiv\.org|doi\.org|colab\.research\.google\.com|kaggle\.com|paperswithcode\.com|twitter\.com|x\.com|linkedin\.com|youtube\.com|openreview\.net|aclanthology\.org|zenodo\.org|wandb\.ai|pypi\.org)(?:[/?#]\S*)?$/i;
