@@ -36,6 +36,8 @@ export interface StartOptions {
   pull?: boolean;
   /** What the client answers to `workspace/configuration` for `cardwright`. */
   settings?: Record<string, unknown>;
+  /** The server's command line (default: node dist/server.js --stdio), e.g. an installed bin. */
+  command?: readonly string[];
 }
 
 /**
@@ -59,8 +61,11 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<LspClient> {
-    if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first (npm test does).');
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    if (!options.command && !existsSync(SERVER)) {
+      throw new Error('dist/server.js is missing: run `npm run build` first (npm test does).');
+    }
+    const [program, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    const child = spawn(program as string, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout!),
       new StreamMessageWriter(child.stdin!),
