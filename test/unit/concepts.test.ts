@@ -102,6 +102,102 @@ Small.
   });
 });
 
+describe('evidence beyond headings', () => {
+  it('reads a four-paragraph prose card as answering every model concept but getting-started', () => {
+    const card = `# Review stars
+
+This model is intended for ranking product reviews in English. Given a product review of up to 512 tokens, the model predicts the star rating from 1 to 5.
+
+It was fine-tuned on the acme/reviews dataset and achieves 71.2% accuracy on its test split.
+
+It performs poorly on sarcasm and is **not** intended for moderating people.
+
+Training took 3 hours on a single T4.
+`;
+    assert.deepEqual(answered(card), [
+      'intended-use',
+      'inputs',
+      'outputs',
+      'training-data',
+      'evaluation',
+      'limitations',
+      'hardware',
+    ]);
+  });
+
+  it('counts "is not intended for" as intended use and as a limitation', () => {
+    assert.deepEqual(answered('# M\n\nThe model is **not** intended for medical advice.\n'), [
+      'intended-use',
+      'limitations',
+    ]);
+  });
+
+  it('reads the sentence CommonMark folds into an HTML block', () => {
+    const card = '# M\n\n<p align="center"><img src="demo.gif"></p>\nIt can generate images based on text prompts.\n';
+    assert.deepEqual(doc(card).markdown.htmlTexts, ['It can generate images based on text prompts.']);
+    assert.deepEqual(answered(card), ['inputs', 'outputs']);
+  });
+
+  it('takes shape and sample-rate comments in code for inputs and outputs, not the call itself', () => {
+    const code = (body: string): string[] => answered(`# M\n\n\`\`\`text\n${body}\n\`\`\`\n`);
+    assert.deepEqual(code('x = load()  # (1, 3, 224, 224) image tensor'), ['inputs']);
+    assert.deepEqual(code('# 16 kHz mono audio\nwave = read("a.wav")'), ['inputs']);
+    assert.deepEqual(code('logits = model(x)  # shape (1, 1000)'), ['outputs']);
+    assert.deepEqual(code('x = torch.randn(1, 3, 224, 224)'), []);
+  });
+
+  it('takes a task that fixes both sides as inputs and outputs; a classification task fixes neither', () => {
+    const meta = (yaml: string): string[] => answered(`---\n${yaml}\n---\n# M\n`);
+    assert.deepEqual(meta('pipeline_tag: text-to-image'), ['inputs', 'outputs']);
+    assert.deepEqual(meta('model-index:\n- name: m\n  results:\n  - task:\n      type: automatic-speech-recognition'), [
+      'inputs',
+      'outputs',
+      'evaluation',
+    ]);
+    assert.deepEqual(meta('pipeline_tag: text-classification'), []);
+    assert.deepEqual(answered('---\ntask_categories: [translation]\n---\n# D\n', 'dataset-card'), ['uses']);
+  });
+
+  it('does not take a stub code block, or a usage section holding only one, for getting-started', () => {
+    const stub =
+      '```python\nfrom stable_baselines3 import ...\nfrom huggingface_sb3 import load_from_hub\n\n...\n```\n';
+    assert.deepEqual(answered(`# M\n\n${stub}`), []);
+    assert.deepEqual(answered(`# M\n\n## Usage (with Stable-baselines3)\n\nTODO: Add your code\n\n${stub}`), []);
+    assert.deepEqual(answered('# M\n\n```python\n# TODO: add code\npass\n```\n'), []);
+    assert.deepEqual(answered('# M\n\n## Usage\n\nRun `python infer.py photo.jpg`.\n'), ['getting-started']);
+  });
+
+  it('does not take a label whose value is a placeholder, nor placeholder prose', () => {
+    assert.deepEqual(answered('# M\n\n- **Hardware Type:** [More Information Needed]\n'), []);
+    assert.deepEqual(answered('# M\n\n- **Hardware Type:** 1 NVIDIA T4\n'), ['hardware']);
+    assert.deepEqual(answered('# M\n\nThe model is intended for [More Information Needed]\n'), []);
+  });
+
+  it('knows headings in Chinese, Japanese, Korean, French, German, Spanish, Portuguese and Russian', () => {
+    const model = (id: string, heading: string): boolean => namesConcept(heading, concept('model-card', id));
+    const dataset = (id: string, heading: string): boolean => namesConcept(heading, concept('dataset-card', id));
+    assert.ok(dataset('summary', '数据集简介'));
+    assert.ok(dataset('uses', '适用场景'));
+    assert.ok(dataset('license', '许可证'));
+    assert.ok(model('limitations', '局限性'));
+    assert.ok(model('training-data', '训练数据'));
+    assert.ok(model('getting-started', '使用方法'));
+    assert.ok(model('limitations', '制限事項'));
+    assert.ok(model('limitations', '한계'));
+    assert.ok(model('limitations', 'Limites et biais'));
+    assert.ok(model('training-data', "Données d'entraînement"));
+    assert.ok(model('limitations', 'Einschränkungen'));
+    assert.ok(model('training-data', 'Trainingsdaten'));
+    assert.ok(model('limitations', 'Limitaciones'));
+    assert.ok(model('training-data', 'Datos de entrenamiento'));
+    assert.ok(model('limitations', 'Limitações'));
+    assert.ok(model('limitations', 'Ограничения'));
+    assert.ok(model('training-data', 'Данные для обучения'));
+    assert.ok(!model('intended-use', 'Usage'), '"usage" is getting-started, not intended use');
+    assert.ok(!model('getting-started', '使用场景'), 'a use scenario is not a how-to');
+  });
+});
+
 describe('profiles', () => {
   const ids = (kind: CardKind, config = DEFAULT_CONFIG): string[] => requiredConcepts(config, kind).map((c) => c.id);
 

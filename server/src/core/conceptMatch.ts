@@ -90,12 +90,14 @@ function onlyPlaceholders(text: string): boolean {
 }
 
 /**
- * Prose as sentences: placeholders removed, whitespace collapsed, split after `.`, `!`, `?` before
- * a capital (and after the CJK full stops), so patterns never join two sentences.
+ * Prose as sentences: whitespace collapsed, split after `.`, `!`, `?` before a capital (and after
+ * the CJK full stops), so patterns never join two sentences. A sentence holding a placeholder
+ * ("is intended for [More Information Needed]") is template, not an answer: it is dropped.
  */
 export function sentences(text: string): string[] {
-  return withoutPlaceholders(text)
+  return text
     .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{Lo}"'([])|(?<=[。！？；])/u)
+    .filter((sentence) => findPlaceholders(sentence).length === 0)
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter((sentence) => sentence.length > 0);
 }

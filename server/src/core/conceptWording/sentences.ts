@@ -72,7 +72,7 @@ export const SENTENCES: readonly SentencePattern[] = [
     lang: 'en',
     concepts: INTENDED,
     pattern: re(
-      String.raw`\b(?:is|are)\s(?:particularly\s|especially\s|well\s|best\s)?(?:useful|suited|ideal|appropriate)\s(?:for|to)\b|\b(?:primary|main|intended|target)\s(?:use|users?|audience|applications?)\s(?:is|are|include|includes)\b|\bout[- ]of[- ]scope\suses?\b`,
+      String.raw`\b(?:is|are)\s(?:(?:particularly|especially|well|best)\s){0,2}(?:useful|suited|ideal|appropriate)\s(?:for|to)\b|\b(?:primary|main|intended|target)\s(?:use|users?|audience|applications?)\s(?:is|are|include|includes)\b|\bout[- ]of[- ]scope\suses?\b`,
     ),
   },
   // English: inputs and outputs.
@@ -89,7 +89,7 @@ export const SENTENCES: readonly SentencePattern[] = [
     lang: 'en',
     concepts: ['inputs'],
     pattern: re(
-      String.raw`\b(?:the|its|model|each)\s(?:[\w-]+\s)?inputs?\s(?:is|are|should be|must be|can be|consists? of|format)\b|\b(?:context\s(?:length|window|size)|max(?:imum)?\s(?:input|sequence|context)\s(?:length|size)|sequence length)\b[^.]{0,40}\d`,
+      String.raw`\b(?:the|its|model|each)\s(?:[\w-]+\s)?inputs?\s(?:is|are|should be|must be|can be|consists? of|format)\b|^(?!.*\b(?:train|trained|training|pre-training|batch|learning rate|epochs?|steps)\b).*\b(?:context\s(?:length|window|size)|max(?:imum)?\s(?:input|sequence|context)\s(?:length|size))\b[^.]{0,40}\d`,
     ),
   },
   {
@@ -113,7 +113,7 @@ export const SENTENCES: readonly SentencePattern[] = [
     lang: 'en',
     concepts: IO,
     pattern: re(
-      String.raw`(?<!not\s|never\s|includes\s|including\s|may\s|might\s)\b(?:generates?|generating|creates?|creating|produces?|producing|synthesi[sz](?:es?|ing)|renders?|rendering|edits?|editing)\s(?:[\w,-]+\s){0,5}(?:from|based on|conditioned on|guided by|given)\s(?:an?\s|the\s|its\s|input\s|any\s|their\s|natural[- ]language\s)?(?:[\w-]+\s){0,2}${MODALITY}\b`,
+      String.raw`^(?!.*\b(?:must|should|may|can|do|does)(?:\snot|n't)\b)(?!.*\bnever\b).*(?<!not\s|never\s|includes\s|including\s|may\s|might\s)\b(?:generates?|generating|creates?|creating|produces?|producing|synthesi[sz](?:es?|ing)|renders?|rendering|edits?|editing)\s(?:[\w,-]+\s){0,5}(?:from|based on|conditioned on|guided by|given)\s(?:an?\s|the\s|its\s|input\s|any\s|their\s|natural[- ]language\s)?(?:[\w-]+\s){0,2}${MODALITY}\b`,
     ),
   },
   {
@@ -161,7 +161,7 @@ export const SENTENCES: readonly SentencePattern[] = [
     lang: 'en',
     concepts: ['outputs'],
     pattern: re(
-      String.raw`\b(?:model|models|it|which|that|to|can|will|also|and|of|for)\s(?:[\w]+ly\s)?(?:generates?|generating|creates?|creating|synthesi[sz](?:es?|ing)|produces?|producing)\s(?:(?:high[- ]quality|realistic|photorealistic|short|long|coherent|natural|fluent|new|novel|diverse|detailed|high[- ]resolution|\d+[- ]second)\s)*(?:images?|videos?|audio|speech|music|sounds?|text|captions?|summar(?:y|ies)|translations?|3d\s(?:models?|meshes|objects?|assets?)|meshes|embeddings?|code|responses?|answers?|descriptions?|transcripts?|transcriptions?)\b`,
+      String.raw`^(?!.*\b(?:must|should|may|can|do|does)(?:\snot|n't)\b)(?!.*\bnever\b).*\b(?:model|models|it|which|that|to|can|will|also|and|of|for)\s(?:[\w]+ly\s)?(?:generates?|generating|creates?|creating|synthesi[sz](?:es?|ing)|produces?|producing)\s(?:(?:high[- ]quality|realistic|photorealistic|short|long|coherent|natural|fluent|new|novel|diverse|detailed|high[- ]resolution|\d+[- ]second)\s)*(?:images?|videos?|audio|speech|music|sounds?|text|captions?|summar(?:y|ies)|translations?|3d\s(?:models?|meshes|objects?|assets?)|meshes|embeddings?|code|responses?|answers?|descriptions?|transcripts?|transcriptions?)\b`,
     ),
   },
   // English: training data.
@@ -178,7 +178,7 @@ export const SENTENCES: readonly SentencePattern[] = [
     lang: 'en',
     concepts: ['training-data'],
     pattern: re(
-      String.raw`\b(?:pre-?trained|trained|fine-?tuned|finetuned|distilled|tuned)\s(?:[\w-]+\s){0,3}(?:on|with|using)\s(?:~|about\s|around\s|over\s|more than\s|roughly\s|approximately\s|nearly\s)?\d[\d.,]*(?![x×]\d)\s?(?:[kmbt]\b|thousand|million|billion|trillion)?\s?(?:[\w-]+\s){0,3}(?:instructions?|examples?|samples?|tokens?|images?|pairs?|sentences?|documents?|hours?|conversations?|dialogues?|utterances?|records?|rows?|texts?|words?|clips?|videos?|prompts?|questions?|articles?|reviews?|tweets?|posts?)\b`,
+      String.raw`\b(?:pre-?trained|trained|fine-?tuned|finetuned|distilled|tuned)\s(?:[\w-]+\s){0,3}(?:on|with|using)\s(?:~|about\s|around\s|over\s|more than\s|roughly\s|approximately\s|nearly\s)?\d(?![\d.,]*[x×]\d)[\d.,]*\s?(?:[kmbt]\b|thousand|million|billion|trillion)?\s?(?:[\w-]+\s){0,3}(?:instructions?|examples?|samples?|tokens?|images?|pairs?|sentences?|documents?|hours?|conversations?|dialogues?|utterances?|records?|rows?|texts?|words?|clips?|videos?|prompts?|questions?|articles?|reviews?|tweets?|posts?)\b`,
     ),
   },
   {
