@@ -5,7 +5,8 @@ import type { RuleFamily } from './rule';
 
 /**
  * A card must answer its reader's questions (product.md §2). Which ones is the profile's choice;
- * each is a concept answered by a heading, a labelled line or a front-matter fact.
+ * each is a concept answered by a heading, a labelled line, a sentence, a shape comment, an example
+ * or a front-matter fact (conceptMatch.ts; the wording is data in conceptWording/).
  */
 export const sectionMissingRules: RuleFamily = {
   name: 'section-missing',
