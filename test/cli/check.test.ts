@@ -171,4 +171,83 @@ describe('usage and configuration', () => {
     assert.match(runCli(['--help'], workspace).stdout, /^Usage: cardwright check/);
     assert.match(runCli(['--version'], workspace).stdout, /^\d+\.\d+\.\d+\n$/);
   });
+
+  it('check --help describes every option; each command has its own', () => {
+    const help = runCli(['check', '--help'], workspace);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: cardwright check \[options\] PATH\.\.\./);
+    for (const option of [
+      '--format FORMAT',
+      '--kind KIND',
+      '--config FILE',
+      '--max-warnings N',
+      '--no-ignore',
+      '--allow-empty',
+      '--skip-unknown',
+      '--report-unused-disables',
+    ]) {
+      assert.match(help.stdout, new RegExp(`${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\S`), option);
+    }
+    assert.match(runCli(['link', '--help'], workspace).stdout, /--write-metrics +also fill model-index/);
+    assert.match(runCli(['new', '--help'], workspace).stdout, /--out FOLDER +the folder to write the card into/);
+  });
+
+  it('answers a mistyped option or command with a suggestion, exit 2', () => {
+    const option = runCli(['check', '--fromat', 'json', '.'], workspace);
+    assert.equal(option.status, 2);
+    assert.equal(option.stderr, 'cardwright: unknown option "--fromat": did you mean "--format"?\n');
+    const command = runCli(['chekc', '.'], workspace);
+    assert.equal(command.status, 2);
+    assert.match(command.stderr, /^cardwright: unknown command "chekc": did you mean "check"\?/);
+    assert.equal(
+      runCli(['check', '--format'], workspace).stderr,
+      'cardwright: option "--format" needs a value (FORMAT).\n',
+    );
+  });
+});
+
+describe('says what it skipped', () => {
+  it('counts skipped paths by reason on stderr, lists them in JSON, and names a skipped file the user named', () => {
+    const text = runCli(['check', '.'], workspace);
+    assert.match(
+      text.stderr,
+      /^cardwright: \d+ paths skipped \(1 git-ignored, \d+ not recognised; use --kind to check them, --no-ignore to include git-ignored files\)\.\n$/,
+    );
+    const json = JSON.parse(runCli(['check', '--format', 'json', '.'], workspace).stdout) as JsonReport & {
+      skipped: { path: string; reason: string }[];
+    };
+    assert.deepEqual(
+      json.skipped.filter((entry) => entry.reason === 'git-ignored'),
+      [{ path: 'ignored-output', reason: 'git-ignored' }],
+    );
+    const named = runCli(['check', 'notes/README.md', 'models/broken/README.md'], workspace);
+    assert.match(
+      named.stderr,
+      /^cardwright: skipped notes\/README\.md: not recognised as a card or config \(use --kind to check it as one\)\.\n/,
+    );
+    assert.equal(named.status, 1, 'the card that was checked still decides the status');
+  });
+
+  it('exits 2 when nothing was checked, unless --allow-empty; --no-ignore checks git-ignored files', () => {
+    const nothing = runCli(['check', 'ignored-output'], workspace);
+    assert.equal(nothing.status, 2);
+    assert.match(
+      nothing.stderr,
+      /^cardwright: no file was checked: 1 path skipped \(1 git-ignored; --no-ignore to include git-ignored files\)\. Use --allow-empty to accept that\.\n$/,
+    );
+    assert.equal(runCli(['check', '--allow-empty', 'ignored-output'], workspace).status, 0);
+    const included = runCli(['check', '--no-ignore', '--format', 'json', 'ignored-output'], workspace);
+    assert.deepEqual(
+      (JSON.parse(included.stdout) as JsonReport).files.map((file) => file.path),
+      ['ignored-output/README.md'],
+    );
+    assert.equal(included.status, 1, 'its license is refused');
+  });
+
+  it('--skip-unknown (pre-commit passes every staged file): files that are not cards pass silently', () => {
+    const result = runCli(['check', '--skip-unknown', 'notes/README.md'], workspace);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.equal(result.stdout, '0 errors, 0 warnings in 0 files checked\n');
+  });
 });

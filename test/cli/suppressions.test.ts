@@ -109,6 +109,9 @@ describe('cardwright check: silencing', () => {
   });
 
   it('documents the flag in --help', () => {
-    assert.match(runCli(['--help'], root).stdout, /--report-unused-disables/);
+    assert.match(
+      runCli(['check', '--help'], root).stdout,
+      /--report-unused-disables +report cardwright-disable comments/,
+    );
   });
 });

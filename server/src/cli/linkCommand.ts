@@ -1,31 +1,47 @@
 import { writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { parseArgs } from 'node:util';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import { splitFrontMatter } from '../core/document/frontMatter';
 import { basename } from '../core/fileSystem';
 import { commonEnds, linkRun, readLinkFacts, type LinkResult, type ProvenanceBlock } from '../core/provenance';
 import { readRun, splitRecordPath, type RunRecord } from '../core/runs';
 import { createNodeRunDeps, nodeSha256 } from '../node/runDeps';
-import { UsageError } from './args';
-import { asUsageError } from './exampleCommand';
+import { helpText, parseCommand, stringValue, UsageError, type CommandSpec } from './options';
 import type { CliIo } from './run';
 
-export const LINK_USAGE = `Usage: cardwright link CARD --run PATH [--config FILE] [--write-metrics] [--dry-run]
-
-Writes the provenance block of a training run into the model card CARD: the code commit, the
+export const LINK_SPEC: CommandSpec = {
+  usage: 'cardwright link CARD --run PATH [--config FILE] [--write-metrics] [--dry-run]',
+  summary: `Writes the provenance block of a training run into the model card CARD: the code commit, the
 config and its SHA-256, datasets and base model with revisions, the run, its final metrics and
-hardware. The rest of the front matter (keys, order, comments) is left as it is.
-
-  --run PATH        the run: a run folder (mlruns/<experiment>/<run id>, wandb/run-..., an HF
-                    Trainer output folder, lightning_logs/version_N, a Hydra output folder, a
-                    DVC project) or mlflow.db#<run id>
-  --config FILE     record this config file and its hash instead of the one the run recorded
-  --write-metrics   also fill model-index metric values from the run (adds a model-index if
-                    the card has none)
-  --dry-run         print what would change and the new front matter; write nothing
-
-Exit status: 0 linked, 1 the card's front matter cannot take the block, 2 bad usage or paths.`;
+hardware. The rest of the front matter (keys, order, comments) is left as it is. Nothing is run:
+not git, not the tracker; everything is read from files.`,
+  options: [
+    {
+      name: 'run',
+      type: 'string',
+      value: 'PATH',
+      description:
+        'the run: a run folder (mlruns/<experiment>/<run id>, wandb/run-..., an HF Trainer\noutput folder, lightning_logs/version_N, a Hydra output folder, a DVC project)\nor mlflow.db#<run id>',
+    },
+    {
+      name: 'config',
+      type: 'string',
+      value: 'FILE',
+      description: 'record this config file and its hash instead of the one the run recorded',
+    },
+    {
+      name: 'write-metrics',
+      type: 'boolean',
+      description: 'also fill model-index metric values from the run (adds a model-index if\nthe card has none)',
+    },
+    {
+      name: 'dry-run',
+      type: 'boolean',
+      description: 'print what would change and the new front matter; write nothing',
+    },
+  ],
+  footer: "Exit status: 0 linked, 1 the card's front matter cannot take the block, 2 bad usage or paths.",
+};
 
 interface LinkArgs {
   card: string;
@@ -37,32 +53,22 @@ interface LinkArgs {
 }
 
 function parseLinkArgs(argv: string[]): LinkArgs | 'help' {
-  const { values, positionals } = asUsageError(() =>
-    parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        run: { type: 'string' },
-        config: { type: 'string' },
-        'write-metrics': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
-  if (values.help) return 'help';
+  const { values, positionals, help } = parseCommand(LINK_SPEC, argv);
+  if (help) return 'help';
   const [card, ...extra] = positionals;
-  if (card === undefined || extra.length > 0)
-    throw new UsageError('Name one model card: cardwright link CARD --run PATH.');
-  if (values.run === undefined) {
-    throw new UsageError('Name the run to link with --run PATH (a run folder, or mlflow.db#<run id>).');
+  if (card === undefined || extra.length > 0) {
+    throw new UsageError('name one model card: cardwright link CARD --run PATH.');
+  }
+  const run = stringValue(values, 'run');
+  if (run === undefined) {
+    throw new UsageError('name the run to link with --run PATH (a run folder, or mlflow.db#<run id>).');
   }
   return {
     card,
-    run: values.run,
-    config: values.config,
-    writeMetrics: values['write-metrics'] ?? false,
-    dryRun: values['dry-run'] ?? false,
+    run,
+    config: stringValue(values, 'config'),
+    writeMetrics: values['write-metrics'] === true,
+    dryRun: values['dry-run'] === true,
   };
 }
 
@@ -74,7 +80,7 @@ function parseLinkArgs(argv: string[]): LinkArgs | 'help' {
 export async function runLink(argv: string[], io: CliIo): Promise<number> {
   const args = parseLinkArgs(argv);
   if (args === 'help') {
-    io.stdout(LINK_USAGE + '\n');
+    io.stdout(helpText(LINK_SPEC) + '\n');
     return 0;
   }
   const cardPath = absolute(io, args.card);

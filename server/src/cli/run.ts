@@ -8,13 +8,13 @@ import { createBundledRegistry } from '../core/schemas/bundled';
 import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import { checkFile, type FileReport } from '../core/workspace/checkFile';
-import { findCandidateFiles } from '../core/workspace/scan';
+import { scanCandidates } from '../core/workspace/scan';
 import { nodeSha256 } from '../node/runDeps';
-import { parseCliArgs, USAGE, UsageError, type CheckArgs } from './args';
+import { CHECK_SPEC, helpText, parseCliArgs, USAGE, UsageError, type CheckArgs } from './args';
 import { runExample } from './exampleCommand';
 import { runLink } from './linkCommand';
 import { runNew } from './newCommand';
-import { formatJson } from './format/json';
+import { formatJson, type SkippedFile, type SkipReason } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 
@@ -41,6 +41,10 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
     const args = parseCliArgs(argv);
     if (args.command === 'help') {
       io.stdout(USAGE + '\n');
+      return 0;
+    }
+    if (args.command === 'check-help') {
+      io.stdout(helpText(CHECK_SPEC) + '\n');
       return 0;
     }
     if (args.command === 'version') {
@@ -90,26 +94,49 @@ function runCheck(args: CheckArgs, io: CliIo): number {
   };
 
   const files = new Set<string>();
+  const named = new Set<string>();
+  const skipped: SkippedFile[] = [];
   for (const path of args.paths.map(toAbsolute)) {
     if (!io.fs.exists(path)) throw new UsageError(`cannot read "${display(path, io.cwd)}": no such file or folder.`);
-    for (const file of findCandidateFiles(io.fs, path)) files.add(file);
+    if (!io.fs.isDirectory(path)) named.add(path);
+    const scan = scanCandidates(io.fs, path, { noIgnore: args.noIgnore });
+    for (const file of scan.files) files.add(file);
+    for (const ignored of scan.gitIgnored) skipped.push({ path: ignored, reason: 'git-ignored' });
   }
   const reports: FileReport[] = [];
   const check = (file: string, kind = args.kind): void => {
     const config = configFor(file);
     // `ignore:` in the settings: never checked, even when named on the command line.
-    if (isIgnored(config, file)) return;
+    if (isIgnored(config, file)) {
+      skipped.push({ path: file, reason: 'ignored-by-config' });
+      return;
+    }
     const { reportUnusedDisables } = args;
     const options = { fs: io.fs, schemas, config, kind, workspaceSchemas, sha256: nodeSha256, reportUnusedDisables };
     const report = checkFile(file, options);
     if (report) reports.push({ ...report, path: display(report.path, io.cwd) });
+    else skipped.push({ path: file, reason: skipReason(io.fs, file) });
   };
   for (const file of files) check(file);
   for (const file of [...settingsFiles].filter((file) => !files.has(file))) check(file, 'project-config');
 
-  if (args.format === 'json') io.stdout(formatJson(reports));
+  // A hook passes every staged file: what is not a card or config is none of its business.
+  const reported = args.skipUnknown ? skipped.filter((file) => file.reason !== 'not-recognised') : skipped;
+  const shownSkips = reported.map((file) => ({ ...file, path: display(file.path, io.cwd) }));
+  if (args.format === 'json') io.stdout(formatJson(reports, shownSkips));
   else if (args.format === 'sarif') io.stdout(formatSarif(reports, io.version, pathToFileURL(io.cwd + '/').href));
   else io.stdout(formatText(reports));
+  for (const file of reported.filter((entry) => named.has(entry.path))) {
+    io.stderr(`cardwright: skipped ${display(file.path, io.cwd)}: ${SKIP_REASONS[file.reason]}.\n`);
+  }
+  const summary = skipSummary(reported);
+  if (reports.length === 0 && !args.allowEmpty) {
+    io.stderr(
+      `cardwright: no file was checked${summary ? `: ${summary}` : ' (no card or config in the paths given)'}. Use --allow-empty to accept that.\n`,
+    );
+    return 2;
+  }
+  if (summary && args.format !== 'json') io.stderr(`cardwright: ${summary}.\n`);
 
   const all = reports.flatMap((report) => report.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
@@ -120,6 +147,39 @@ function runCheck(args: CheckArgs, io: CliIo): number {
     return 1;
   }
   return 0;
+}
+
+const SKIP_REASONS: Record<SkipReason, string> = {
+  'git-ignored': 'git-ignored (use --no-ignore to check it)',
+  'not-recognised': 'not recognised as a card or config (use --kind to check it as one)',
+  'ignored-by-config': 'listed under ignore: in .cardwright.yaml',
+  binary: 'a binary file',
+  unreadable: 'could not be read',
+};
+
+/** Why checkFile returned nothing for a file that exists. */
+function skipReason(fs: FileSystem, path: string): SkipReason {
+  const text = fs.readFile(path);
+  if (text === undefined) return 'unreadable';
+  return text.includes('\u0000') ? 'binary' : 'not-recognised';
+}
+
+/** `5 files skipped (2 git-ignored, 3 not recognised; use --kind to check them)`, or '' when none. */
+function skipSummary(skipped: readonly SkippedFile[]): string {
+  if (skipped.length === 0) return '';
+  const count = (reason: SkipReason): number => skipped.filter((file) => file.reason === reason).length;
+  const parts = [
+    count('git-ignored') && `${count('git-ignored')} git-ignored`,
+    count('not-recognised') && `${count('not-recognised')} not recognised`,
+    count('ignored-by-config') && `${count('ignored-by-config')} ignored by .cardwright.yaml`,
+    count('binary') + count('unreadable') && `${count('binary') + count('unreadable')} binary or unreadable`,
+  ].filter(Boolean);
+  const hints = [
+    count('not-recognised') > 0 && 'use --kind to check them',
+    count('git-ignored') > 0 && '--no-ignore to include git-ignored files',
+  ].filter(Boolean);
+  const noun = skipped.length === 1 ? 'path' : 'paths';
+  return `${skipped.length} ${noun} skipped (${parts.join(', ')}${hints.length ? `; ${hints.join(', ')}` : ''})`;
 }
 
 function loadForcedConfig(path: string, io: CliIo, schemas: SchemaRegistry): ProjectConfig {

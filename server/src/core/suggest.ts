@@ -19,7 +19,7 @@ export function closestMatches(value: string, candidates: readonly string[], lim
   for (const candidate of candidates) {
     if (candidate === value) continue;
     const normalized = normalize(candidate);
-    const score = distance(wanted, normalized);
+    const score = isAdjacentSwap(wanted, normalized) ? 1 : distance(wanted, normalized);
     const allowed = Math.min(3, Math.max(1, Math.floor(Math.max(wanted.length, normalized.length) / 5)));
     if (score <= allowed) scored.push({ candidate, score, exact: distance(value, candidate) });
   }
@@ -32,4 +32,22 @@ export function closestMatches(value: string, candidates: readonly string[], lim
 export function didYouMean(suggestions: readonly string[]): string {
   if (suggestions.length === 0) return '';
   return ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`;
+}
+
+/** `froce` / `force`: one swapped pair of neighbours, which Levenshtein counts as two edits. */
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = -1;
+  for (let index = 0; index < a.length; index++) {
+    if (a[index] === b[index]) continue;
+    if (first >= 0)
+      return (
+        index === first + 1 &&
+        a[first] === b[index] &&
+        a[index] === b[first] &&
+        a.slice(index + 1) === b.slice(index + 1)
+      );
+    first = index;
+  }
+  return false;
 }

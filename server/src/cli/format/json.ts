@@ -1,7 +1,18 @@
 import type { FileReport } from '../../core/workspace/checkFile';
 
-/** The JSON contract of product.md §6: every checked file, 0-based LSP ranges. */
-export function formatJson(reports: readonly FileReport[]): string {
+export type SkipReason = 'git-ignored' | 'not-recognised' | 'ignored-by-config' | 'binary' | 'unreadable';
+
+/** A path the check passed over, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+}
+
+/**
+ * The JSON contract of product.md §6: every checked file, 0-based LSP ranges; and `skipped`, the
+ * paths passed over with the reason.
+ */
+export function formatJson(reports: readonly FileReport[], skipped: readonly SkippedFile[] = []): string {
   const files = reports.map((report) => ({
     path: report.path,
     kind: report.kind,
@@ -15,5 +26,5 @@ export function formatJson(reports: readonly FileReport[]): string {
       ...(related?.length ? { related } : {}),
     })),
   }));
-  return JSON.stringify({ version: 1, files }, null, 2) + '\n';
+  return JSON.stringify({ version: 1, files, skipped }, null, 2) + '\n';
 }

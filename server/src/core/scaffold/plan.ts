@@ -8,6 +8,7 @@ import { isModelFile } from './flavour';
 import type { Sha256 } from './generatedMarker';
 import { isUnchangedSinceGenerated } from './generatedMarker';
 import { newDatasetCard, newModelCard, profileSections } from './newCard';
+import { isInside, relativeInside } from '../paths';
 
 /** What is at the target already: nothing, our own untouched output, or somebody's file. */
 export type ExistingFile = 'none' | 'unchanged' | 'edited';
@@ -44,8 +45,7 @@ export interface ExamplePlanInput {
  */
 export function planExampleScript(input: ExamplePlanInput): ExamplePlan {
   const { doc, cardPath, workspaceRoot, fs } = input;
-  const relative = (path: string): string =>
-    path.startsWith(workspaceRoot + '/') ? path.slice(workspaceRoot.length + 1) : path;
+  const relative = (path: string): string => relativeInside(path, workspaceRoot) ?? path;
   const files = fs.readDirectory(dirname(cardPath));
   const script = generateExampleScript({
     metadata: readableMetadata(doc) ?? {},
@@ -67,7 +67,7 @@ export function planExampleScript(input: ExamplePlanInput): ExamplePlan {
     reason: script.reason,
     modelId: script.model.id,
     existing: existingState(fs, path, input.sha256),
-    outside: !path.startsWith(workspaceRoot + '/'),
+    outside: !isInside(path, workspaceRoot),
   };
 }
 

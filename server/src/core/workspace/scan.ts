@@ -7,13 +7,22 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 /** File names that can be cards or training configs (the kind is decided from content later). */
 const CANDIDATE = /\.(md|markdown|ya?ml|json|jsonc)$|^MLproject$/i;
 
+export interface CandidateScan {
+  /** Candidate files, depth first in name order. */
+  files: string[];
+  /** Git-ignored files and folders the scan passed over (a folder counts once: it is not entered). */
+  gitIgnored: string[];
+}
+
 /**
- * Every candidate file below `root` (or `root` itself when it is a file), depth first in name
- * order so output is stable. Skips `node_modules`, `.git` and git-ignored paths.
+ * Every candidate file below `root` (or `root` itself when it is a file: named explicitly, it is
+ * the user's choice), depth first in name order so output is stable. Skips `node_modules`, `.git`
+ * and, unless `noIgnore`, git-ignored paths, which it lists.
  */
-export function findCandidateFiles(fs: FileSystem, root: string): string[] {
-  if (!fs.isDirectory(root)) return [root];
-  const found: string[] = [];
+export function scanCandidates(fs: FileSystem, root: string, options: { noIgnore?: boolean } = {}): CandidateScan {
+  if (!fs.isDirectory(root)) return { files: [root], gitIgnored: [] };
+  const files: string[] = [];
+  const gitIgnored: string[] = [];
   const walk = (folder: string, ignores: GitIgnoreStack): void => {
     for (const name of fs.readDirectory(folder).sort()) {
       if (ALWAYS_SKIPPED.has(name)) continue;
@@ -21,11 +30,19 @@ export function findCandidateFiles(fs: FileSystem, root: string): string[] {
       // Links can loop (`up -> ..`) or repeat the tree: the scan follows none.
       if (fs.isSymbolicLink?.(path)) continue;
       const isDirectory = fs.isDirectory(path);
-      if (ignores.ignores(path, isDirectory)) continue;
+      if (!options.noIgnore && ignores.ignores(path, isDirectory)) {
+        if (isDirectory || CANDIDATE.test(name)) gitIgnored.push(path);
+        continue;
+      }
       if (isDirectory) walk(path, ignores.enter(path));
-      else if (CANDIDATE.test(name)) found.push(path);
+      else if (CANDIDATE.test(name)) files.push(path);
     }
   };
   walk(root, GitIgnoreStack.forFolder(fs, root));
-  return found;
+  return { files, gitIgnored };
+}
+
+/** The candidate files of `scanCandidates`, for hosts that need no account of what was skipped. */
+export function findCandidateFiles(fs: FileSystem, root: string): string[] {
+  return scanCandidates(fs, root).files;
 }
