@@ -126,3 +126,26 @@ describe('did-you-mean only when close; renames as mappings', () => {
     assert.doesNotMatch(far.message, /Did you mean/);
   });
 });
+
+describe('an unrendered template: one finding, not one error per variable', () => {
+  it('reports the {variables} once, as an error the Hub would give, and no schema-type for each', () => {
+    const found = checkText(
+      '---\nlanguage:\n- {lang_0}\n- {lang_1}\nlicense: {license}\npretty_name: {pretty_name}\ntask_categories:\n- {task_0}\n---\n\n# Dataset Card for demo\n',
+      { kind: 'dataset-card', path: '/work/data/README.md', config: { rules: {} } },
+    ).diagnostics.filter((d) => d.code !== 'section-missing');
+    assert.deepEqual(
+      found.map((d) => `${d.code} ${d.severity}`),
+      ['placeholder-text error'],
+    );
+    assert.match(
+      found[0]!.message,
+      /still the template: \{lang_0\} and 4 more placeholders.*The Hub refuses metadata with unrendered \{variables\}/,
+    );
+    assert.equal(found[0]!.related?.length, 4);
+  });
+
+  it('a real flow mapping where a string belongs is still a schema error', () => {
+    const found = datasetCard('pretty_name: {a: 1}').filter((d) => d.code === 'schema-type');
+    assert.equal(found.length, 1);
+  });
+});

@@ -1,3 +1,4 @@
+import { isMap, isScalar, type YAMLMap } from 'yaml';
 /**
  * Text that stands in for content nobody wrote: the Hub templates' fillers, unrendered template
  * variables, and the usual notes to self. Shared by `placeholder-text` and by the concept
@@ -104,4 +105,20 @@ export function findCodeStub(text: string, lang?: string): CodeStub | undefined 
     if (marks && !marker) marker = { marker: line, start: at };
   }
   return marker;
+}
+
+/**
+ * A YAML node read from an unrendered template variable: `{lang_0}` (or `{{ card_data }}`) is a
+ * flow mapping whose keys are bare names with no values. The template check reports it once as
+ * placeholder-text; a schema check would only add "must be a string" for the same fact.
+ */
+export function isUnrenderedVariable(node: unknown): node is YAMLMap {
+  return isMap(node) && node.flow === true && node.items.length > 0 && node.items.every(isTemplateVariable);
+}
+
+/** `{lang_0}` is a mapping whose only key is a bare name with no value; `{{ card_data }}` nests one more. */
+function isTemplateVariable(pair: { key: unknown; value: unknown }): boolean {
+  if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return false;
+  if (isScalar(pair.key)) return typeof pair.key.value === 'string' && /^[A-Za-z_]\w*$/.test(pair.key.value);
+  return isUnrenderedVariable(pair.key);
 }

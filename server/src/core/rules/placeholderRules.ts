@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../diagnostic';
 import { keyText, type YamlTree } from '../document/yamlTree';
 import type { Section } from '../document/markdown';
-import { findCodeStub, findPlaceholders } from '../placeholders';
+import { findCodeStub, findPlaceholders, isUnrenderedVariable } from '../placeholders';
 import type { Finding, RuleFamily } from './rule';
 
 /**
@@ -148,11 +148,11 @@ function finding(span: Span, placeholder: string): Finding {
  * block when most keys are still the template's.
  */
 function checkMetadata(tree: YamlTree, report: (finding: Finding) => void): void {
-  const found: { span: Span; text: string }[] = [];
+  const found: { span: Span; text: string; variable?: boolean }[] = [];
   const visit = (node: Node | null | undefined): void => {
-    if (isMap(node) && node.flow && node.items.length > 0 && node.items.every(isTemplateVariable)) {
+    if (isUnrenderedVariable(node)) {
       const span = tree.spanOf(node);
-      found.push({ span, text: tree.source.slice(span.start - tree.base, span.end - tree.base) });
+      found.push({ span, text: tree.source.slice(span.start - tree.base, span.end - tree.base), variable: true });
       return;
     }
     if (isScalar(node) && typeof node.value === 'string') {
@@ -169,7 +169,7 @@ function checkMetadata(tree: YamlTree, report: (finding: Finding) => void): void
     for (const item of found) report(finding(item.span, item.text));
     return;
   }
-  const groups: { key: string; items: { span: Span; text: string }[] }[] = [];
+  const groups: { key: string; items: { span: Span; text: string; variable?: boolean }[] }[] = [];
   for (const pair of root.items) {
     const before = found.length;
     visit(pair.value as Node | null);
@@ -180,24 +180,21 @@ function checkMetadata(tree: YamlTree, report: (finding: Finding) => void): void
   for (const group of findings) {
     const [first, ...rest] = group.items;
     if (!first) continue;
-    const single = finding(first.span, first.text);
+    // `{lang_0}` is read as a mapping where the Hub expects a value: it refuses the push (an
+    // error, reported once here rather than as one schema error per variable).
+    const refused = group.items.some((item) => item.variable);
+    const single = { ...finding(first.span, first.text), ...(refused ? { severity: 'error' as const } : {}) };
     if (rest.length === 0) {
       report(single);
       continue;
     }
     const where = group.key === undefined ? 'The metadata is still the template' : `"${group.key}" is still unfilled`;
+    const hub = refused ? ' The Hub refuses metadata with unrendered {variables}.' : '';
     report({
       ...single,
-      message: `${where}: ${first.text} and ${rest.length} more placeholder${rest.length === 1 ? '' : 's'} (listed as related locations). Replace them with the real values, or remove the keys.`,
+      message: `${where}: ${first.text} and ${rest.length} more placeholder${rest.length === 1 ? '' : 's'} (listed as related locations). Replace them with the real values, or remove the keys.${hub}`,
       data: { ...single.data, occurrences: group.items.length, markRelated: true },
       related: rest.map((item) => ({ span: item.span, message: `Also unfilled: ${item.text}.` })),
     });
   }
-}
-
-/** `{lang_0}` is a mapping whose only key is a bare name with no value; `{{ card_data }}` nests one more. */
-function isTemplateVariable(pair: { key: unknown; value: unknown }): boolean {
-  if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return false;
-  if (isScalar(pair.key)) return typeof pair.key.value === 'string' && /^[A-Za-z_]\w*$/.test(pair.key.value);
-  return isMap(pair.key) && pair.key.flow === true && pair.key.items.every(isTemplateVariable);
 }

@@ -6,6 +6,8 @@ import { cardSchemaId, readableMetadata, spanForKey, spanForValue } from './meta
 import type { RuleContext, RuleFamily } from './rule';
 import { CONFIG_FORMATS } from '../configs/formats';
 import { capTemplateFindings } from '../configs/template';
+import { isUnrenderedVariable } from '../placeholders';
+import type { YamlTree } from '../document/yamlTree';
 
 /**
  * Card metadata against the bundled Hub schemas, with the Hub's wording and paths; training
@@ -46,7 +48,7 @@ export const schemaRules: RuleFamily = {
         ? 'the schema'
         : undefined;
     for (const issue of validateData(schemas, schemaId, data)) {
-      if (isReportedElsewhere(issue)) continue;
+      if (isReportedElsewhere(issue, tree)) continue;
       const described = describeIssue(issue, tool);
       const onKey = issue.keyword === 'required' || issue.keyword === 'additionalProperties';
       report({
@@ -88,7 +90,9 @@ function configSchemaId({ doc, schemas, path, workspaceSchemas, report }: RuleCo
 }
 
 /** Deprecated pipeline tags get one `deprecated` finding instead of an enum error on top. */
-function isReportedElsewhere(issue: SchemaIssue): boolean {
+function isReportedElsewhere(issue: SchemaIssue, tree: YamlTree): boolean {
+  // An unrendered `{variable}` of a template: placeholder-text reports it, once for the block.
+  if (isUnrenderedVariable(tree.locate(issue.path)?.node)) return true;
   return (
     (issue.keyword === 'enum' || issue.keyword === 'type') &&
     issue.path.length === 1 &&
