@@ -102,7 +102,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const options = (params.initializationOptions ?? {}) as Partial<InitializationOptions>;
     trusted = options.trusted !== false;
     // A schema becomes code when ajv compiles it: never for a folder the user has not trusted.
-    workspaceSchemas = trusted ? new WorkspaceSchemaLoader(runtime.fs, schemas) : undefined;
+    // file:// modelines are read only inside the editor's workspace folders (read when asked: they change).
+    workspaceSchemas = trusted ? new WorkspaceSchemaLoader(runtime.fs, schemas, () => workspaceFolders) : undefined;
     supportsProgress = capabilities.window?.workDoneProgress === true;
     supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
     workspaceFolders = (params.workspaceFolders ?? [])
