@@ -141,7 +141,7 @@ describe('Cardwright in VS Code (trusted folder)', () => {
     assert.match(quickText, /^## How to Get Started with the Model\n\n.+\n\n```sh\npython run\.py --samples 20\n```$/m);
   });
 
-  it('creates a new model card whose only findings are its placeholders', async () => {
+  it('creates a new model card whose only findings are its placeholders and the licence to choose', async () => {
     const folder = workspaceUri('fresh-model');
     await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(
@@ -152,7 +152,8 @@ describe('Cardwright in VS Code (trusted folder)', () => {
     assert.equal(path, vscode.Uri.joinPath(folder, 'README.md').path);
     assert.equal(vscode.window.activeTextEditor?.document.uri.path, path);
     const diagnostics = await waitForDiagnostics(vscode.Uri.file(path), (d) => d.length > 0);
-    assert.deepEqual([...new Set(diagnostics.map(codeOf))], ['placeholder-text']);
+    // The licence is the author's choice: the card leaves it as a commented line (license-missing).
+    assert.deepEqual([...new Set(diagnostics.map(codeOf))].sort(), ['license-missing', 'placeholder-text']);
     assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /^pipeline_tag: fill-mask$/m);
   });
 
