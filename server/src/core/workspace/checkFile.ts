@@ -12,6 +12,8 @@ export interface FileReport {
   path: string;
   kind: DocumentKind;
   diagnostics: CardDiagnostic[];
+  /** The parsed document the diagnostics were computed from (for summaries: no second parse). */
+  doc?: ParsedDocument;
 }
 
 export interface CheckFileOptions {
@@ -47,5 +49,5 @@ export function checkFile(path: string, options: CheckFileOptions): FileReport |
     },
   );
   if (doc.kind === 'other') return undefined;
-  return { path, kind: doc.kind, diagnostics: checkDocument(doc, { ...options, path }) };
+  return { path, kind: doc.kind, diagnostics: checkDocument(doc, { ...options, path }), doc };
 }
