@@ -43,16 +43,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     // Evaluated at every (re)start, so granting trust and restarting takes effect.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
-    synchronize: {
-      // Project config, and creations/deletions that can break or mend links and run references.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/.cardwright.{yaml,yml}'),
-        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
-        // Edits to linked configs, run records and metrics files: drift is re-checked.
-        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,jsonc,toml,csv,db,lock,py}', true, false, true),
-      ],
-    },
+    initializationOptions: (): InitializationOptions => ({
+      trusted: vscode.workspace.isTrusted,
+      // The rule pages ship in the extension: a diagnostic's code opens them here, offline.
+      ruleDocsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+    }),
+    // No file watchers here: the server registers watchers (workspace/didChangeWatchedFiles) for
+    // exactly what open documents read (.cardwright.yaml, schema files, linked configs, runs and
+    // links), so a training run writing checkpoints elsewhere in the workspace costs nothing.
     errorHandler: restarts.errorHandler(output),
   };
   client = new LanguageClient('cardwright', 'Cardwright', serverOptions, clientOptions);

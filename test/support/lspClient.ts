@@ -38,6 +38,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** The server's command line (default: node dist/server.js --stdio), e.g. an installed bin. */
   command?: readonly string[];
+  /** Sent in `initialize` besides `trusted: true` (e.g. `ruleDocsBase`, as the VS Code client sends). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 /**
@@ -88,7 +90,7 @@ export class LspClient {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'test' }],
-      initializationOptions: { trusted: true },
+      initializationOptions: { trusted: true, ...options.initializationOptions },
       capabilities: {
         workspace: {
           configuration: true,

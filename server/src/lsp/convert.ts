@@ -27,12 +27,12 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** One core diagnostic as LSP's, its further places as `relatedInformation` in the document `uri`. */
-export function toLspDiagnostic(diagnostic: CardDiagnostic, uri?: string): Diagnostic {
+export function toLspDiagnostic(diagnostic: CardDiagnostic, uri?: string, docsBase?: string): Diagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.code,
-    codeDescription: { href: ruleDocsUrl(diagnostic.code) },
+    codeDescription: { href: ruleDocsUrl(diagnostic.code, docsBase) },
     source: 'cardwright',
     message: diagnostic.message,
     data: diagnostic.data,
@@ -52,15 +52,20 @@ export function toLspDiagnostic(diagnostic: CardDiagnostic, uri?: string): Diagn
  * says `markRelated` (one finding for several places, e.g. an unfilled section), a hint at each
  * further place so every occurrence is still marked in the text. The CLI reports only the finding.
  */
-export function toLspDiagnostics(uri: string, diagnostics: readonly CardDiagnostic[]): Diagnostic[] {
+export function toLspDiagnostics(
+  uri: string,
+  diagnostics: readonly CardDiagnostic[],
+  /** The rule pages' folder URI the client gave (InitializationOptions.ruleDocsBase), else GitHub. */
+  docsBase?: string,
+): Diagnostic[] {
   return diagnostics.flatMap((diagnostic) => {
-    const main = toLspDiagnostic(diagnostic, uri);
+    const main = toLspDiagnostic(diagnostic, uri, docsBase);
     if (diagnostic.data.markRelated !== true || !diagnostic.related?.length) return [main];
     const hints = diagnostic.related.map((item): Diagnostic => ({
       range: item.range,
       severity: DiagnosticSeverity.Hint,
       code: diagnostic.code,
-      codeDescription: { href: ruleDocsUrl(diagnostic.code) },
+      codeDescription: { href: ruleDocsUrl(diagnostic.code, docsBase) },
       source: 'cardwright',
       message: item.message,
       data: { relatedTo: diagnostic.range.start },

@@ -17,7 +17,7 @@ const MAX_DELAY_MS = 400;
 
 interface Result {
   version: number;
-  generation: number;
+  generation: string;
   diagnostics: Diagnostic[];
 }
 
@@ -34,6 +34,10 @@ export class DiagnosticsService {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly costMs = new Map<string, number>();
   private generation = 0;
+  /** Per document, bumped when only its own inputs changed (a linked file, its run). */
+  private readonly documentGenerations = new Map<string, number>();
+  /** How many checks ran (the `cardwright/debugStats` request: tests assert nothing was re-checked). */
+  checks = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -47,7 +51,9 @@ export class DiagnosticsService {
   /** The diagnostics of the document's current version (computed at most once per version). */
   diagnosticsFor(doc: ParsedDocument): Diagnostic[] {
     const cached = this.results.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.generation === this.generation) return cached.diagnostics;
+    const generation = this.generationOf(doc.uri);
+    if (cached && cached.version === doc.version && cached.generation === generation) return cached.diagnostics;
+    this.checks++;
     const started = performance.now();
     let diagnostics: Diagnostic[];
     try {
@@ -62,7 +68,7 @@ export class DiagnosticsService {
     const cost = performance.now() - started;
     const previous = this.costMs.get(doc.uri);
     this.costMs.set(doc.uri, previous === undefined ? cost : previous * 0.7 + cost * 0.3);
-    this.results.set(doc.uri, { version: doc.version, generation: this.generation, diagnostics });
+    this.results.set(doc.uri, { version: doc.version, generation, diagnostics });
     return diagnostics;
   }
 
@@ -76,6 +82,7 @@ export class DiagnosticsService {
     this.timers.delete(uri);
     this.results.delete(uri);
     this.costMs.delete(uri);
+    this.documentGenerations.delete(uri);
     if (this.mode === 'push') void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -89,6 +96,25 @@ export class DiagnosticsService {
     }
   }
 
+  /**
+   * Files some open documents read changed: those documents (and no other) are checked again. In
+   * pull mode the client re-pulls every document, and the others answer "unchanged".
+   */
+  invalidate(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    for (const uri of uris) this.documentGenerations.set(uri, (this.documentGenerations.get(uri) ?? 0) + 1);
+    if (this.mode === 'pull') {
+      if (this.canRefresh) this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      for (const uri of uris) this.schedule(uri);
+    }
+  }
+
+  /** The generation a document's result is valid for: settings-wide, then its own. */
+  private generationOf(uri: string): string {
+    return `${this.generation}.${this.documentGenerations.get(uri) ?? 0}`;
+  }
+
   /** `textDocument/diagnostic`. */
   pull(
     params: DocumentDiagnosticParams,
@@ -100,7 +126,7 @@ export class DiagnosticsService {
     }
     const doc = this.store.get(params.textDocument.uri);
     if (!doc) return { kind: 'full', items: [] };
-    const resultId = `${doc.version}:${this.generation}`;
+    const resultId = `${doc.version}:${this.generationOf(doc.uri)}`;
     if (params.previousResultId === resultId && this.results.has(doc.uri)) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: this.diagnosticsFor(doc) };
   }

@@ -4,10 +4,23 @@
  * only this module from the server's sources (an ESLint rule keeps it so), so the two sides
  * cannot drift and no call needs a cast.
  */
-import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0, type FileSystemWatcher } from 'vscode-languageserver-protocol';
 
 /** Check every card and config in the workspace folders into the Problems panel. */
 export const CheckWorkspaceRequest = new RequestType0<CheckWorkspaceResult, void>('cardwright/checkWorkspace');
+
+/**
+ * How much the server did: checks run and the file watchers it registered. For tests (a file
+ * written where no check looks must not re-check anything) and for diagnosing a busy server.
+ */
+export const DebugStatsRequest = new RequestType0<DebugStats, void>('cardwright/debugStats');
+
+export interface DebugStats {
+  /** Document checks run since start (a cached result does not count). */
+  checks: number;
+  /** The `workspace/didChangeWatchedFiles` watchers registered now: only what open documents read. */
+  watchers: FileSystemWatcher[];
+}
 
 /** The example script for a card (never written by the server: the client writes it). */
 export const PlanExampleRequest = new RequestType<ExamplePlanParams, ExamplePlanResult | null, void>(
@@ -125,6 +138,11 @@ export interface CheckWorkspaceResult {
 export interface InitializationOptions {
   /** Workspace Trust: false means limited mode (bundled schemas only, nothing written). */
   trusted: boolean;
+  /**
+   * Where the rule pages are (a URI the editor opens, e.g. the extension's bundled docs/rules/):
+   * each diagnostic's code links to `<ruleDocsBase>/<code>.md`. Without it, the pages on GitHub.
+   */
+  ruleDocsBase?: string;
 }
 
 /** The `cardwright` settings section, as VS Code sends it. */

@@ -1,10 +1,13 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
+  type Disposable,
+  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -20,6 +23,9 @@ import type { RunDeps } from '../core/runs';
 import { disableFixes, quickFixes, refactorsAt } from '../core/fixes';
 import { configForFile, isIgnored } from '../core/configForFile';
 import { ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
+import { isProjectConfigFile } from '../core/document/kind';
+import { affectedBy, emptyInputs, mergeInputs, type CheckInputs } from '../core/inputs';
+import { linkedRunPath } from '../core/provenance/linkedRun';
 import { associatedSchema, configBase } from '../core/configs/associations';
 import { createBundledRegistry } from '../core/schemas/bundled';
 import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
@@ -33,10 +39,13 @@ import {
 } from './convert';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentStore, folderOf, uriToPath } from './documentStore';
+import { InputTracker, watchersFor } from './inputTracker';
+import { LinkedRuns } from './linkedRuns';
 import { linkEdits, listRuns, type LinkDeps } from './linkCommands';
 import {
   CheckWorkspaceRequest,
   Commands,
+  DebugStatsRequest,
   DiscoverRunsRequest,
   GettingStartedRequest,
   LinkRunRequest,
@@ -71,7 +80,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const documents = new TextDocuments(TextDocument);
   const schemas = createBundledRegistry();
   let resolver = new ProjectConfigResolver(runtime.fs, schemas);
-  const store = new DocumentStore(documents, runtime.fs, (path) => associationFor(path));
+  /** Whether the client takes the watchers we register (then reads in checks are cached until a watch event). */
+  let watching = false;
+  let relativePatterns = false;
+  const tracker = new InputTracker(runtime.fs, () => watching);
+  const store = new DocumentStore(documents, tracker.fs, (path) => associationFor(path));
+  /** What each open document's last check read, and the run it links. */
+  const documentInputs = new Map<string, { inputs: CheckInputs; runPath?: string }>();
+  const linkedRuns = new LinkedRuns(runtime.runDeps, (runPath) =>
+    diagnostics.invalidate([...documentInputs].filter(([, entry]) => entry.runPath === runPath).map(([uri]) => uri)),
+  );
+  let ruleDocsBase: string | undefined;
   let settings: SettingsStore;
   let diagnostics: DiagnosticsService;
   let workspaceFolders: string[] = [];
@@ -103,7 +122,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     trusted = options.trusted !== false;
     // A schema becomes code when ajv compiles it: never for a folder the user has not trusted.
     // file:// modelines are read only inside the editor's workspace folders (read when asked: they change).
-    workspaceSchemas = trusted ? new WorkspaceSchemaLoader(runtime.fs, schemas, () => workspaceFolders) : undefined;
+    workspaceSchemas = trusted ? new WorkspaceSchemaLoader(tracker.fs, schemas, () => workspaceFolders) : undefined;
+    ruleDocsBase = typeof options.ruleDocsBase === 'string' && options.ruleDocsBase ? options.ruleDocsBase : undefined;
+    watching = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    relativePatterns = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     supportsProgress = capabilities.window?.workDoneProgress === true;
     supportsWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
     workspaceFolders = (params.workspaceFolders ?? [])
@@ -115,20 +137,33 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       connection,
       store,
       (doc) => {
-        if (!settings.validationEnabled || doc.kind === 'other') return [];
         const path = uriToPath(doc.uri);
-        const config = configFor(path);
-        // `ignore:` in `.cardwright.yaml`: no diagnostics, as the CLI never checks the file.
-        if (isIgnored(config, path)) return [];
-        const options = {
-          schemas,
-          fs: runtime.fs,
-          config,
-          path,
-          workspaceSchemas,
-          sha256: runtime.runDeps.sha256,
-        };
-        return toLspDiagnostics(doc.uri, checkDocument(doc, options));
+        const { result, inputs } = tracker.record(() => {
+          if (!settings.validationEnabled || doc.kind === 'other') return [];
+          const config = configFor(path);
+          // `ignore:` in `.cardwright.yaml`: no diagnostics, as the CLI never checks the file.
+          if (isIgnored(config, path)) return [];
+          const options = {
+            schemas,
+            fs: tracker.fs,
+            config,
+            path,
+            workspaceSchemas,
+            sha256: runtime.runDeps.sha256,
+            runs: linkedRuns.records,
+          };
+          return toLspDiagnostics(doc.uri, checkDocument(doc, options), ruleDocsBase);
+        });
+        // Its folder's entries decide the kind (a weights file next to a README makes it a card).
+        if (path) inputs.folders.add(dirname(path));
+        const runPath = settings.validationEnabled ? linkedRunPath(doc, path) : undefined;
+        if (runPath) {
+          linkedRuns.want(runPath);
+          mergeInputs(inputs, linkedRuns.inputsOf(runPath));
+        }
+        documentInputs.set(doc.uri, { inputs, runPath });
+        scheduleWatchers();
+        return result;
       },
       pull ? 'pull' : 'push',
       capabilities.workspace?.diagnostics?.refreshSupport === true,
@@ -149,6 +184,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(async () => {
+    scheduleWatchers();
     const before = settings.signature;
     await settings.refresh().catch(() => undefined);
     // Documents opened before the settings arrived were checked without them: check them again,
@@ -180,12 +216,54 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     diagnostics.invalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
-    // A `.cardwright.yaml`, a linked file, a schema or a run folder changed: re-read and re-check.
-    resolver = new ProjectConfigResolver(runtime.fs, schemas);
-    store.forgetAll();
-    diagnostics.invalidateAll();
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const paths = changes.map((change) => uriToPath(change.uri)).filter((path): path is string => !!path);
+    for (const path of paths) tracker.invalidate(path);
+    for (const path of paths) linkedRuns.invalidate(path);
+    if (paths.some((path) => isProjectConfigFile(basename(path)))) {
+      // Settings for any document may have changed: everything is checked again.
+      resolver = new ProjectConfigResolver(runtime.fs, schemas);
+      store.forgetAll();
+      diagnostics.invalidateAll();
+      return;
+    }
+    // Only the documents that read a changed path (or one below a changed folder).
+    const affected = [...documentInputs]
+      .filter(([, entry]) => paths.some((path) => affectedBy(entry.inputs, path)))
+      .map(([uri]) => uri);
+    for (const uri of affected) store.forget(uri);
+    diagnostics.invalidate(affected);
   });
+
+  /** The watchers registered now (the client's `didChangeWatchedFiles` for exactly these paths). */
+  let registration: Disposable | undefined;
+  let registered = '';
+  let registeredWatchers: FileSystemWatcher[] = [];
+  let watcherUpdate: NodeJS.Timeout | undefined;
+  let registering: Promise<void> = Promise.resolve();
+  const scheduleWatchers = (): void => {
+    if (!watching || watcherUpdate) return;
+    watcherUpdate = setTimeout(() => {
+      watcherUpdate = undefined;
+      registering = registering.then(updateWatchers, updateWatchers);
+    }, 20);
+  };
+  const updateWatchers = async (): Promise<void> => {
+    const all = emptyInputs();
+    for (const [uri, entry] of documentInputs) if (store.isOpen(uri)) mergeInputs(all, entry.inputs);
+    tracker.retain(all);
+    linkedRuns.retain(new Set([...documentInputs.values()].flatMap((entry) => entry.runPath ?? [])));
+    const watchers = watchersFor(all, relativePatterns);
+    const signature = JSON.stringify(watchers);
+    if (signature === registered) return;
+    registered = signature;
+    registeredWatchers = watchers;
+    const previous = registration;
+    registration = await connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers })
+      .catch(() => undefined);
+    previous?.dispose();
+  };
 
   documents.onDidOpen(({ document }) => {
     const path = uriToPath(document.uri);
@@ -199,6 +277,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent(({ document }) => diagnostics.changed(document.uri));
   documents.onDidClose(({ document }) => {
     store.forget(document.uri);
+    documentInputs.delete(document.uri);
+    scheduleWatchers();
     diagnostics.closed(document.uri);
   });
 
@@ -279,6 +359,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       configFor,
       workspaceSchemas,
       sha256: runtime.runDeps.sha256,
+      ruleDocsBase,
       isOpen: (uri) => store.isOpen(uri),
       published: (uri) => {
         const path = uriToPath(uri);
@@ -296,6 +377,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(DiscoverRunsRequest, (params) => listRuns(params, linkDeps()));
   connection.onRequest(LinkRunRequest, (params) => linkEdits(params, linkDeps()));
   connection.onRequest(CheckWorkspaceRequest, runCheckWorkspace);
+  connection.onRequest(DebugStatsRequest, () => ({
+    checks: diagnostics.checks,
+    watchers: registeredWatchers,
+  }));
   // Check Workspace as a command, for editors that cannot send a custom request.
   connection.onExecuteCommand(async (params) =>
     params.command === Commands.checkWorkspace ? runCheckWorkspace() : undefined,

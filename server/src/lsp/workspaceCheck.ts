@@ -17,6 +17,8 @@ export interface WorkspaceCheckDeps {
   configFor(path: string): ProjectConfig;
   workspaceSchemas?: WorkspaceSchemaLoader;
   sha256?: (bytes: Uint8Array) => string;
+  /** The rule pages' folder URI the client gave (see InitializationOptions.ruleDocsBase). */
+  ruleDocsBase?: string;
   /** Open documents are checked live from the editor's text; skip their files on disk. */
   isOpen(uri: string): boolean;
   /** Called as each file's diagnostics are pushed (so opening it mid-check hands over at once). */
@@ -54,7 +56,10 @@ export async function checkWorkspace(
       result.files++;
       result.errors += report.diagnostics.filter((d) => d.severity === 'error').length;
       result.warnings += report.diagnostics.filter((d) => d.severity === 'warning').length;
-      await deps.connection.sendDiagnostics({ uri, diagnostics: toLspDiagnostics(uri, report.diagnostics) });
+      await deps.connection.sendDiagnostics({
+        uri,
+        diagnostics: toLspDiagnostics(uri, report.diagnostics, deps.ruleDocsBase),
+      });
       deps.published?.(uri);
     }
     progress?.report(Math.round(((index + 1) / files.length) * 100), path.slice(path.lastIndexOf('/') + 1));

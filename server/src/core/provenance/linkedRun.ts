@@ -1,5 +1,10 @@
-import { basename, type FileSystem } from '../fileSystem';
-import { readRunSync } from '../runs/discover';
+import type { ParsedDocument } from '../document/parsedDocument';
+import { basename, dirname, type FileSystem } from '../fileSystem';
+import { readRun, readRunSync } from '../runs/discover';
+import { readMlflowDatabase } from '../runs/mlflowDb';
+import type { RunDeps } from '../runs/runDeps';
+import { readCardLinks } from './cardLinks';
+import { resolveBlockPath } from './paths';
 import { splitRecordPath, type RunRecord } from '../runs/runRecord';
 
 /** What the drift checks need from their host: files, hashing, and runs it has already read. */
@@ -52,4 +57,33 @@ export function linkedRunState(path: string, expected: { id?: string }, host: Li
     return { state: 'gone', reason: why };
   }
   return { state: 'found', run };
+}
+
+/**
+ * The absolute record path of the run a card's provenance block links, if any: what a host reads
+ * ahead (readLinkedRun) and passes in `runs`, so a check never reads the run itself.
+ */
+export function linkedRunPath(doc: ParsedDocument, cardPath: string | undefined): string | undefined {
+  if (!cardPath || doc.kind !== 'model-card') return undefined;
+  const written = readCardLinks(doc)?.run?.path.value;
+  return written === undefined ? undefined : resolveBlockPath(dirname(cardPath), written);
+}
+
+/**
+ * Reads the linked run at `path` (a folder, or `mlflow.db#<id>` with the async SQLite reader) into
+ * `into`, keyed by `path` as the drift checks look it up. A database record that is not there
+ * leaves the database's other runs in `into`, so the check says the record is gone. Returns
+ * whether anything was found.
+ */
+export async function readLinkedRun(path: string, deps: RunDeps, into: Map<string, RunRecord>): Promise<boolean> {
+  const record = await readRun(path, deps);
+  if (record) {
+    into.set(path, record);
+    return true;
+  }
+  const { file, recordId } = splitRecordPath(path);
+  if (recordId === undefined) return false;
+  const others = await readMlflowDatabase(file, deps);
+  for (const run of others) into.set(run.path, run);
+  return others.length > 0;
 }
