@@ -24,5 +24,17 @@ for mode in trusted untrusted; do
   rm -f "$log"
 done
 
+# The report's HTML page in the same headless Chromium (no VS Code needed).
+echo "== e2e: cardwright report --format html in Chromium"
+log=$(mktemp)
+node test/e2e/report-html.mjs | tee "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+if [[ $(tail -n 1 "$log") =~ ^report-html:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2]))
+else
+  status=1
+fi
+rm -f "$log"
+
 echo "e2e: $passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo ", $skipped skipped")"
 exit "$status"
