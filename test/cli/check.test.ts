@@ -74,7 +74,8 @@ describe('cardwright check --format text', () => {
       lines[0],
       'models/broken/README.md:2:1 warning unknown-key "licence" is not a metadata key the Hub knows, so it will be ignored. Did you mean "license"?',
     );
-    assert.equal(lines.at(-1), '2 errors, 2 warnings in 2 files checked');
+    assert.equal(lines.at(-2), '2 errors, 2 warnings in 2 files checked');
+    assert.match(lines.at(-1) ?? '', /^Rule pages: .*\/docs\/rules\/<code>\.md$/);
     assert.equal(result.status, 1);
   });
 

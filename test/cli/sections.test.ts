@@ -60,7 +60,7 @@ describe('card body checks in cardwright check', () => {
       lines[0]!,
       /^hf-template\/README\.md:12:3 warning section-missing The card does not say what the model/,
     );
-    assert.equal(lines.at(-1), '0 errors, 2 warnings in 1 file checked');
+    assert.equal(lines.at(-2), '0 errors, 2 warnings in 1 file checked');
   });
 
   it('`rules: {section-missing: off}` in .cardwright.yaml silences them, and the settings file is listed', () => {

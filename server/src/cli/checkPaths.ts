@@ -13,6 +13,7 @@ import type { SchemaRegistry } from '../core/schemas/registry';
 import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import { checkFile, type FileReport } from '../core/workspace/checkFile';
 import { scanCandidates } from '../core/workspace/scan';
+import type { RunRecord } from '../core/runs/runRecord';
 import { nodeSha256 } from '../node/runDeps';
 import type { SkippedFile, SkipReason } from './format/json';
 import { UsageError } from './options';
@@ -23,6 +24,8 @@ export interface CheckRequest {
   config?: string;
   noIgnore?: boolean;
   reportUnusedDisables?: boolean;
+  /** Linked runs read ahead (readLinkedRuns), so a check reads no run itself (CheckOptions.runs). */
+  runs?: ReadonlyMap<string, RunRecord>;
 }
 
 export interface CheckIo {
@@ -74,8 +77,17 @@ export function checkPaths(request: CheckRequest, io: CheckIo): CheckOutcome {
       skipped.push({ path: file, reason: 'ignored-by-config' });
       return;
     }
-    const { reportUnusedDisables } = request;
-    const options = { fs: io.fs, schemas, config, kind, workspaceSchemas, sha256: nodeSha256, reportUnusedDisables };
+    const { reportUnusedDisables, runs } = request;
+    const options = {
+      fs: io.fs,
+      schemas,
+      config,
+      kind,
+      workspaceSchemas,
+      sha256: nodeSha256,
+      reportUnusedDisables,
+      runs,
+    };
     const report = checkFile(file, options);
     if (report) reports.push({ ...report, path: display(report.path, io.cwd), config });
     else skipped.push({ path: file, reason: skipReason(io.fs, file) });

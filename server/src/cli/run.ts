@@ -9,6 +9,10 @@ import { runReport } from './reportCommand';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { linkedRunPaths, readLinkedRuns } from './linkedRuns';
+import { RULE_DOCS_BASE } from '../core/docs';
+import type { RunRecord } from '../core/runs/runRecord';
+import * as nodePath from 'node:path';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -69,15 +73,26 @@ function withUsageErrors(run: () => number | Promise<number>, io: CliIo): number
   }
 }
 
-function runCheck(args: CheckArgs, io: CliIo): number {
-  const { reports, skipped, named } = checkPaths(args, io);
+/**
+ * `check`: synchronous, unless a card links a training run; then every linked run is read once
+ * (asynchronously: `mlflow.db` needs the SQLite reader) and the checks use those records.
+ */
+function runCheck(args: CheckArgs, io: CliIo): number | Promise<number> {
+  const runPaths = linkedRunPaths(args.paths, io, args.noIgnore);
+  if (runPaths.length === 0) return reportCheck(args, io);
+  return readLinkedRuns(runPaths, io.fs).then((runs) => reportCheck(args, io, runs));
+}
+
+function reportCheck(args: CheckArgs, io: CliIo, runs?: ReadonlyMap<string, RunRecord>): number {
+  const { reports, skipped, named } = checkPaths({ ...args, runs }, io);
+  const docs = rulePages(io.fs);
 
   // A hook passes every staged file: what is not a card or config is none of its business.
   const reported = args.skipUnknown ? skipped.filter((file) => file.reason !== 'not-recognised') : skipped;
   const shownSkips = reported.map((file) => ({ ...file, path: display(file.path, io.cwd) }));
-  if (args.format === 'json') io.stdout(formatJson(reports, shownSkips));
+  if (args.format === 'json') io.stdout(formatJson(reports, shownSkips, docs));
   else if (args.format === 'sarif') io.stdout(formatSarif(reports, io.version, pathToFileURL(io.cwd + '/').href));
-  else io.stdout(formatText(reports));
+  else io.stdout(formatText(reports, docs));
   for (const file of reported.filter((entry) => named.has(entry.path))) {
     io.stderr(`cardwright: skipped ${display(file.path, io.cwd)}: ${SKIP_REASONS[file.reason]}.\n`);
   }
@@ -99,4 +114,19 @@ function runCheck(args: CheckArgs, io: CliIo): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Where the rule pages are: `docs/rules/` beside `dist/` (the npm package and the .vsix ship it;
+ * from a checkout it is the repository's), else the pages on GitHub.
+ */
+function rulePages(fs: FileSystem): string {
+  for (const candidate of [
+    nodePath.join(__dirname, '..', 'docs', 'rules'),
+    nodePath.join(__dirname, '..', '..', '..', 'docs', 'rules'),
+  ]) {
+    const folder = candidate.split(nodePath.sep).join('/');
+    if (fs.isDirectory(folder)) return folder;
+  }
+  return RULE_DOCS_BASE;
 }

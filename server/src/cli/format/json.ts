@@ -1,3 +1,4 @@
+import { ruleDocsUrl } from '../../core/docs';
 import type { FileReport } from '../../core/workspace/checkFile';
 
 export type SkipReason = 'git-ignored' | 'not-recognised' | 'ignored-by-config' | 'binary' | 'unreadable';
@@ -12,7 +13,12 @@ export interface SkippedFile {
  * The JSON contract of product.md §6: every checked file, 0-based LSP ranges; and `skipped`, the
  * paths passed over with the reason.
  */
-export function formatJson(reports: readonly FileReport[], skipped: readonly SkippedFile[] = []): string {
+export function formatJson(
+  reports: readonly FileReport[],
+  skipped: readonly SkippedFile[] = [],
+  /** Where the rule pages are (a folder or URL): each diagnostic then carries `docs`, its page. */
+  docsBase?: string,
+): string {
   const files = reports.map((report) => ({
     path: report.path,
     kind: report.kind,
@@ -22,6 +28,7 @@ export function formatJson(reports: readonly FileReport[], skipped: readonly Ski
       message,
       range,
       data,
+      ...(docsBase !== undefined ? { docs: ruleDocsUrl(code, docsBase) } : {}),
       // Further places of the same finding (e.g. the other placeholders of an unfilled section).
       ...(related?.length ? { related } : {}),
     })),

@@ -5,6 +5,7 @@ import { ParsedDocument } from '../document/parsedDocument';
 import { checkDocument } from '../engine';
 import { basename, dirname, type FileSystem } from '../fileSystem';
 import type { ProjectConfig } from '../projectConfig';
+import type { RunRecord } from '../runs/runRecord';
 import type { SchemaRegistry } from '../schemas/registry';
 import type { WorkspaceSchemaLoader } from '../schemas/workspaceSchemas';
 
@@ -29,6 +30,8 @@ export interface CheckFileOptions {
   kind?: DocumentKind;
   /** Hashing for `run-config-changed` (see CheckOptions.sha256). */
   sha256?: (bytes: Uint8Array) => string;
+  /** Linked runs the host read ahead (see CheckOptions.runs). */
+  runs?: ReadonlyMap<string, RunRecord>;
   /** Report disable comments that suppress nothing (see CheckOptions.reportUnusedDisables). */
   reportUnusedDisables?: boolean;
 }
