@@ -15,7 +15,7 @@ import {
   type FileSystemWatcher,
 } from 'vscode-languageserver-protocol/node';
 import { readSqlWasm } from '../../server/src/node/runDeps';
-import { DebugStatsRequest } from '../../server/src/lsp/protocol';
+import { CheckWorkspaceRequest, DebugStatsRequest } from '../../server/src/lsp/protocol';
 import { LspClient } from '../support/lspClient';
 import { buildMlflowDb, DB_RUNS } from '../support/mlflowDb';
 
@@ -198,6 +198,15 @@ describe('language server: file watching and re-checks by input', () => {
     const after = await stats();
     assert.equal(after.checks, before.checks, 'no document was checked again');
     assert.equal(client.refreshRequests, refreshes, 'no diagnostic refresh was requested');
+  });
+
+  it('Check Workspace reads the runs cards on disk link (mlflow.db too), once', async () => {
+    const path = join(root, 'closed/README.md');
+    mkdirSync(join(root, 'closed'));
+    writeFileSync(path, card('0.9').replace('See [the notes](notes.md).', ''));
+    await client.connection.sendRequest(CheckWorkspaceRequest);
+    const published = await client.waitForPublished(pathToFileURL(path).href, () => true);
+    assert.deepEqual(codes(published.diagnostics, ['run-metric-mismatch', 'run-not-found']), ['run-metric-mismatch']);
   });
 
   it('a keystroke in the card re-checks it without touching the disk for its run', async () => {

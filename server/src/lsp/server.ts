@@ -360,6 +360,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       workspaceSchemas,
       sha256: runtime.runDeps.sha256,
       ruleDocsBase,
+      runDeps: runtime.runDeps,
       isOpen: (uri) => store.isOpen(uri),
       published: (uri) => {
         const path = uriToPath(uri);

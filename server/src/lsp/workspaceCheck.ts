@@ -6,6 +6,11 @@ import type { SchemaRegistry } from '../core/schemas/registry';
 import type { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import { isIgnored } from '../core/configForFile';
 import { checkFile } from '../core/workspace/checkFile';
+import { ParsedDocument } from '../core/document/parsedDocument';
+import { basename, dirname } from '../core/fileSystem';
+import { linkedRunPath, readLinkedRun } from '../core/provenance/linkedRun';
+import type { RunDeps } from '../core/runs/runDeps';
+import type { RunRecord } from '../core/runs/runRecord';
 import { findCandidateFiles } from '../core/workspace/scan';
 import { toLspDiagnostics } from './convert';
 import type { CheckWorkspaceResult } from './protocol';
@@ -17,6 +22,8 @@ export interface WorkspaceCheckDeps {
   configFor(path: string): ProjectConfig;
   workspaceSchemas?: WorkspaceSchemaLoader;
   sha256?: (bytes: Uint8Array) => string;
+  /** Reading the runs cards link (mlflow.db needs the async SQLite reader a check cannot call). */
+  runDeps?: RunDeps;
   /** The rule pages' folder URI the client gave (see InitializationOptions.ruleDocsBase). */
   ruleDocsBase?: string;
   /** Open documents are checked live from the editor's text; skip their files on disk. */
@@ -41,16 +48,25 @@ export async function checkWorkspace(
   const files = [...found].filter((path) => !isIgnored(deps.configFor(path), path));
   progress?.begin('Cardwright: checking the workspace', 0, `${files.length} files`, true);
   const result = { files: 0, errors: 0, warnings: 0 };
+  /** Each linked run read once for this check (as the CLI does), the checks' `runs`. */
+  const runs = new Map<string, RunRecord>();
+  const read = new Set<string>();
   for (const [index, path] of files.entries()) {
     if (progress?.token.isCancellationRequested) break;
     const uri = pathToFileURL(path).href;
     if (deps.isOpen(uri)) continue;
+    const runPath = deps.runDeps ? linkedRunOf(path, deps) : undefined;
+    if (runPath && deps.runDeps && !read.has(runPath)) {
+      read.add(runPath);
+      await readLinkedRun(runPath, deps.runDeps, runs).catch(() => false);
+    }
     const report = checkFile(path, {
       fs: deps.fs,
       schemas: deps.schemas,
       config: deps.configFor(path),
       workspaceSchemas: deps.workspaceSchemas,
       sha256: deps.sha256,
+      runs,
     });
     if (report) {
       result.files++;
@@ -67,4 +83,15 @@ export async function checkWorkspace(
   }
   progress?.done();
   return result;
+}
+
+/** The run a card on disk links, if it mentions a provenance block at all (most files are not parsed twice). */
+function linkedRunOf(path: string, deps: WorkspaceCheckDeps): string | undefined {
+  const text = deps.fs.readFile(path);
+  if (text === undefined || !text.includes('provenance')) return undefined;
+  const doc = new ParsedDocument(
+    { uri: path, fileName: basename(path), version: 0, text },
+    { siblings: () => deps.fs.readDirectory(dirname(path)) },
+  );
+  return linkedRunPath(doc, path);
 }
