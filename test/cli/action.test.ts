@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Log } from 'sarif';
+import { parse } from 'yaml';
 import { CLI, ROOT, copyFixture } from '../support/cli';
 import { runCompositeAction, type ActionRun } from '../support/compositeAction';
 
@@ -103,6 +104,33 @@ describe('action.yml (composite action), run locally', () => {
     const injected = run({ paths: 'models/sentiment $(touch pwned) `touch pwned2`', 'fail-on': 'never' });
     assert.equal(injected.status, 2);
     assert.equal(existsSync(join(workspace, 'pwned')) || existsSync(join(workspace, 'pwned2')), false);
+  });
+
+  it("the README's workflow uses the action's inputs and outputs and uploads with upload-sarif", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```yaml\n(# \.github\/workflows\/[\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'a workflow in the README');
+    const workflow = parse(block[1]!) as {
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: { id?: string; uses?: string; with?: Record<string, string>; if?: string }[] }>;
+    };
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+    };
+    assert.equal(workflow.permissions['security-events'], 'write');
+    const steps = Object.values(workflow.jobs)[0]!.steps;
+    const ours = steps.find((step) => step.uses?.startsWith('cardwright/cardwright@'));
+    assert.ok(ours?.id);
+    for (const input of Object.keys(ours.with ?? {})) assert.ok(input in action.inputs, input);
+    const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.ok(upload);
+    const referenced = [...JSON.stringify(upload).matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)];
+    assert.ok(referenced.length > 0);
+    for (const [, id, output] of referenced) {
+      assert.equal(id, ours.id);
+      assert.ok(output! in action.outputs, output);
+    }
   });
 
   it('without cardwright on PATH, uses the CLI built in the action folder', () => {

@@ -107,6 +107,27 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', { skip }, () => {
     assert.equal(sh('pre-commit', ['validate-config', '.pre-commit-config.yaml']).status, 0);
   });
 
+  it("the README's .pre-commit-config.yaml snippets are valid, the offline one the manifest's hook", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```yaml\n(repos:[\s\S]*?)```/g)].map((match) => match[1]!);
+    assert.equal(blocks.length, 2);
+    const [hook] = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+    for (const [index, block] of blocks.entries()) {
+      const file = join(dirname(repo), `readme-${index}.yaml`);
+      writeFileSync(file, block);
+      assert.equal(sh('pre-commit', ['validate-config', file]).status, 0, block);
+      const config = parse(block) as { repos: { repo: string; hooks: Hook[] }[] };
+      const snippet = config.repos[0]!.hooks[0]!;
+      assert.equal(snippet.id, 'cardwright');
+      if (config.repos[0]!.repo !== 'local') continue;
+      const { language, description, minimum_pre_commit_version, ...same } = hook!;
+      assert.equal(language, 'node');
+      assert.ok(description && minimum_pre_commit_version);
+      assert.deepEqual({ ...snippet, language: undefined }, { ...same, language: undefined });
+      assert.equal(snippet.language, 'system');
+    }
+  });
+
   it('passes when only files that are not cards or configs are staged', () => {
     write('README.md', '# acme-models\n\nTraining code for our models.\n');
     write('tsconfig.json', '{ "compilerOptions": {} }\n');
