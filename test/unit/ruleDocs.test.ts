@@ -40,6 +40,8 @@ interface Example {
    * --report-unused-disables` (the code that needs it, unused-disable, is off otherwise).
    */
   reportUnusedDisables: boolean;
+  /** From `max-file-size=N`: the size limit the example is checked with (file-too-large). */
+  maxSize?: number;
 }
 
 interface RulePage {
@@ -85,6 +87,7 @@ function exampleAfter(lines: string[], heading: string): Example | undefined {
       neighbours: (attributes.get('files') ?? '').split(',').filter(Boolean),
       fixtures: (attributes.get('fixtures') ?? '').split(',').filter(Boolean),
       reportUnusedDisables: attributes.get('config') === 'report-unused-disables',
+      ...(attributes.has('max-file-size') ? { maxSize: Number(attributes.get('max-file-size')) } : {}),
     };
   }
   return undefined;
@@ -111,7 +114,7 @@ function checkExample(example: Example): { kind: DocumentKind; diagnostics: Card
   const fs = memoryFileSystem({ ...Object.assign({}, ...fixtures), ...neighbours, [path]: example.text });
   const doc = new ParsedDocument(
     { uri: path, fileName: basename(path), version: 0, text: example.text },
-    { kind: example.kind, siblings: () => fs.readDirectory(dirname(path)) },
+    { kind: example.kind, siblings: () => fs.readDirectory(dirname(path)), maxSize: example.maxSize },
   );
   if (doc.kind === 'other') return { kind: doc.kind, diagnostics: [] };
   return {

@@ -63,6 +63,8 @@ export function checkDocument(doc: ParsedDocument, options: CheckOptions): CardD
   };
   for (const family of RULE_FAMILIES) {
     if (!family.kinds.includes(doc.kind)) continue;
+    // A file too large to parse gets only the finding that says so (sizeRules).
+    if (doc.tooLarge && family.name !== 'file-too-large') continue;
     family.check({
       doc,
       schemas: options.schemas,

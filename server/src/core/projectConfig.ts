@@ -37,6 +37,8 @@ export interface ProjectConfig {
   sections?: Readonly<Partial<Record<CardKind, SectionSettings>>>;
   schemas?: readonly SchemaAssociation[];
   drift?: DriftSettings;
+  /** Bytes beyond which a file is not parsed (`max-file-size`; default DEFAULT_MAX_FILE_SIZE). */
+  maxFileSize?: number;
   /** `ignore:` globs of files never checked, relative to the settings file's folder. */
   ignore?: readonly string[];
   /** `overrides:` per-path settings, applied in order over the top-level ones (configForFile). */
@@ -209,6 +211,7 @@ function fromValidData(data: Record<string, unknown>): Omit<ProjectConfig, 'sour
     ...(data['report-unused-disables'] !== undefined
       ? { reportUnusedDisables: data['report-unused-disables'] as boolean }
       : {}),
+    ...(data['max-file-size'] !== undefined ? { maxFileSize: data['max-file-size'] as number } : {}),
   };
 }
 

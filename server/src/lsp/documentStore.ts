@@ -31,6 +31,8 @@ export class DocumentStore {
     private readonly fs: FileSystem,
     /** The schema a project or the user's settings associate with a file, if any. */
     private readonly associationFor: (path: string) => string | undefined = () => undefined,
+    /** The project's `max-file-size` for a file, if it sets one. */
+    private readonly maxSizeFor: (path: string) => number | undefined = () => undefined,
   ) {}
 
   get(uri: string): ParsedDocument | undefined {
@@ -45,6 +47,7 @@ export class DocumentStore {
       {
         siblings: path ? () => this.fs.readDirectory(dirname(path)) : undefined,
         schema: path ? this.associationFor(path) : undefined,
+        maxSize: path ? this.maxSizeFor(path) : undefined,
       },
     );
     this.parsed.set(uri, doc);

@@ -84,7 +84,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let watching = false;
   let relativePatterns = false;
   const tracker = new InputTracker(runtime.fs, () => watching);
-  const store = new DocumentStore(documents, tracker.fs, (path) => associationFor(path));
+  const store = new DocumentStore(
+    documents,
+    tracker.fs,
+    (path) => associationFor(path),
+    (path) => configFor(path).maxFileSize,
+  );
   /** What each open document's last check read, and the run it links. */
   const documentInputs = new Map<string, { inputs: CheckInputs; runPath?: string }>();
   const linkedRuns = new LinkedRuns(runtime.runDeps, (runPath) =>

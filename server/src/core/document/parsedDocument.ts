@@ -23,7 +23,16 @@ export interface ParseOptions {
   siblings?: () => readonly string[];
   /** The schema a project association gives this file (bundled name or `$id`, or a path). */
   schema?: string;
+  /** Characters beyond which the text is not parsed (`max-file-size`); default DEFAULT_MAX_FILE_SIZE. */
+  maxSize?: number;
 }
+
+/**
+ * 2 MB: far beyond any hand-written card or config (the largest real cards are ~150 KB), and the
+ * size past which a full YAML and Markdown parse would take seconds on every keystroke. Larger
+ * files (generated vocabularies, dumps) get one `file-too-large` finding instead.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 /**
  * One version of a document, parsed once. Every rule, fix and editor feature reads this object
@@ -37,6 +46,10 @@ export class ParsedDocument {
   readonly kind: DocumentKind;
   /** For YAML/JSON files: the config's schema reference and JSON syntax errors. */
   readonly config?: Omit<ParsedConfig, 'yaml'>;
+  /** Larger than the size limit: not parsed (no YAML, no Markdown model); checks report only that. */
+  readonly tooLarge: boolean;
+  /** The size limit in force, for the message that says so. */
+  readonly sizeLimit: number;
   private markdownModel?: MarkdownModel;
 
   constructor(
@@ -44,6 +57,35 @@ export class ParsedDocument {
     options: ParseOptions = {},
   ) {
     this.text = new TextModel(source.text);
+    this.sizeLimit = options.maxSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.tooLarge = this.text.text.length > this.sizeLimit;
+    if (this.tooLarge) {
+      // Only what linear scans can tell: where the front matter is, and the kind by name, keys
+      // and title. Nothing is parsed.
+      const projectConfig =
+        options.kind === 'project-config' || (!options.kind && isProjectConfigFile(source.fileName));
+      const markdown =
+        !projectConfig &&
+        (isMarkdownFile(source.fileName) || options.kind === 'model-card' || options.kind === 'dataset-card');
+      this.frontMatter = markdown
+        ? splitFrontMatter(this.text.text)
+        : { state: 'missing', body: { start: 0, end: this.text.text.length } };
+      this.kind = projectConfig
+        ? 'project-config'
+        : (options.kind ??
+          (markdown
+            ? detectMarkdownKind({
+                fileName: source.fileName,
+                frontMatterKeys: this.scanFrontMatterKeys(),
+                title: this.scanTitle(),
+                headings: () => [],
+                siblings: options.siblings,
+              })
+            : options.schema !== undefined
+              ? 'training-config'
+              : 'other'));
+      return;
+    }
     if (options.kind === 'project-config' || (!options.kind && isProjectConfigFile(source.fileName))) {
       this.frontMatter = { state: 'missing', body: { start: 0, end: this.text.text.length } };
       this.yaml = new YamlTree(this.text.text, 0);
@@ -112,6 +154,14 @@ export class ParsedDocument {
     return this.frontMatter.state === 'closed' && this.yaml?.root == null;
   }
 
+  /** Top-level keys of the front matter by a line scan, for files too large to parse. */
+  private scanFrontMatterKeys(): string[] {
+    const split = this.frontMatter;
+    if (split.state !== 'closed') return [];
+    const content = this.text.text.slice(split.content.start, split.content.end);
+    return [...content.matchAll(/^([A-Za-z_][\w.-]*)[ \t]*:/gm)].map((match) => match[1] as string);
+  }
+
   /** Top-level keys of the front matter mapping (empty when there is none or it is not a mapping). */
   frontMatterKeys(): string[] {
     const root = this.yaml?.root;
@@ -123,7 +173,9 @@ export class ParsedDocument {
    * fix and editor feature reading this version.
    */
   get markdown(): MarkdownModel {
-    this.markdownModel ??= new MarkdownModel(this.text.text, this.frontMatter.body);
+    // A file too large to parse gets an empty model: outline, hover and completion stay instant.
+    const { body } = this.frontMatter;
+    this.markdownModel ??= new MarkdownModel(this.text.text, this.tooLarge ? { start: body.end, end: body.end } : body);
     return this.markdownModel;
   }
 

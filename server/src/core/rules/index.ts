@@ -16,6 +16,7 @@ import { projectConfigRules } from './projectConfigRules';
 import type { RuleCode, RuleFamily } from './rule';
 import { runDriftRules } from './runDriftRules';
 import { schemaRules } from './schemaRules';
+import { sizeRules } from './sizeRules';
 import { sectionEmptyRules } from './sectionEmptyRules';
 import { sectionMissingRules } from './sectionMissingRules';
 import { speedRules } from './speedRules';
@@ -26,6 +27,7 @@ import { yamlRules } from './yamlRules';
 
 /** Every rule family, in the order their findings are produced. */
 export const RULE_FAMILIES: readonly RuleFamily[] = [
+  sizeRules,
   frontMatterRules,
   yamlRules,
   schemaRules,

@@ -49,6 +49,7 @@ export function checkFile(path: string, options: CheckFileOptions): FileReport |
       kind: isProjectConfigFile(basename(path)) ? 'project-config' : options.kind,
       siblings: () => options.fs.readDirectory(dirname(path)),
       schema: associatedSchema(options.config.schemas, configBase(options.config.source) ?? '', path),
+      maxSize: options.config.maxFileSize,
     },
   );
   if (doc.kind === 'other') return undefined;
