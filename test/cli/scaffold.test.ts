@@ -59,6 +59,14 @@ describe('cardwright example', () => {
     assert.equal(readFileSync(join(root, 'run.py'), 'utf8'), '# mine\n');
   });
 
+  it('run from the root folder, writes the default script beside the card', () => {
+    const root = copyFixture('workspace');
+    const card = join(root, 'models', 'sentiment', 'README.md');
+    const result = runCli(['example', card], '/');
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(existsSync(join(root, 'models', 'sentiment', 'examples', 'sentiment_tiny_inference.py')), result.stdout);
+  });
+
   it('has a --help that describes every option, and answers a mistyped one with a suggestion', () => {
     const root = copyFixture('workspace');
     const help = runCli(['example', '--help'], root);

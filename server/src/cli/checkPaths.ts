@@ -3,7 +3,6 @@
  * `ignore:` in the settings) -> one FileReport per card or config, and an account of what was
  * skipped and why.
  */
-import * as nodePath from 'node:path';
 import { configForFile, isIgnored } from '../core/configForFile';
 import type { DocumentKind } from '../core/document/kind';
 import { dirname, type FileSystem } from '../core/fileSystem';
@@ -17,6 +16,7 @@ import type { RunRecord } from '../core/runs/runRecord';
 import { nodeSha256 } from '../node/runDeps';
 import type { SkippedFile, SkipReason } from './format/json';
 import { UsageError } from './options';
+import { absolutePath, display } from './cliPaths';
 
 export interface CheckRequest {
   paths: readonly string[];
@@ -43,7 +43,7 @@ export interface CheckOutcome {
 }
 
 export function checkPaths(request: CheckRequest, io: CheckIo): CheckOutcome {
-  const toAbsolute = (path: string): string => nodePath.resolve(io.cwd, path).split(nodePath.sep).join('/');
+  const toAbsolute = (path: string): string => absolutePath(io.cwd, path);
   const schemas = createBundledRegistry();
   const forcedPath = request.config === undefined ? undefined : toAbsolute(request.config);
   const forced = forcedPath === undefined ? undefined : loadForcedConfig(forcedPath, io, schemas);
@@ -104,11 +104,7 @@ function loadForcedConfig(path: string, io: CheckIo, schemas: SchemaRegistry): P
   return parseProjectConfig(text, path, schemas).config;
 }
 
-/** Paths in output: relative to the working folder when inside it, with forward slashes. */
-export function display(path: string, cwd: string): string {
-  const relative = nodePath.relative(cwd, path).split(nodePath.sep).join('/');
-  return relative === '' ? '.' : relative.startsWith('..') ? path : relative;
-}
+export { display };
 
 export const SKIP_REASONS: Record<SkipReason, string> = {
   'git-ignored': 'git-ignored (use --no-ignore to check it)',

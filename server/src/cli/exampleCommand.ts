@@ -1,11 +1,11 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import { basename, dirname } from '../core/fileSystem';
 import { planExampleScript } from '../core/scaffold/plan';
 import { nodeTextSha256 } from '../node/hash';
 import { helpText, parseCommand, stringValue, UsageError, type CommandSpec } from './options';
 import type { CliIo } from './run';
+import { absolutePath, display, toPosix } from './cliPaths';
 
 export const EXAMPLE_SPEC: CommandSpec = {
   usage: 'cardwright example CARD [--out FILE] [--model-id ID] [--force]',
@@ -40,7 +40,7 @@ export function runExample(argv: string[], io: CliIo): number {
   }
   if (positionals.length !== 1) throw new UsageError('name one model card: cardwright example CARD.');
   const out = stringValue(values, 'out');
-  const absolute = (path: string): string => nodePath.resolve(io.cwd, path).split(nodePath.sep).join('/');
+  const absolute = (path: string): string => absolutePath(io.cwd, path);
   const cardPath = absolute(positionals[0]!);
   const text = io.fs.readFile(cardPath);
   if (text === undefined) throw new UsageError(`cannot read "${positionals[0]}".`);
@@ -48,7 +48,7 @@ export function runExample(argv: string[], io: CliIo): number {
     { uri: cardPath, fileName: basename(cardPath), version: 0, text },
     { kind: 'model-card' },
   );
-  const workspaceRoot = io.cwd.split(nodePath.sep).join('/');
+  const workspaceRoot = toPosix(io.cwd);
   const plan = planExampleScript({
     doc,
     cardPath,
@@ -61,7 +61,7 @@ export function runExample(argv: string[], io: CliIo): number {
   });
   // On the command line the user chose the card and the path: the script goes where they said,
   // inside the working folder or not (the editor keeps to the workspace). Shown as they typed it.
-  const shown = out ?? nodePath.relative(io.cwd, plan.path);
+  const shown = out ?? display(plan.path, io.cwd);
   if (plan.existing === 'edited' && values.force !== true) {
     io.stderr(
       `cardwright: "${shown}" exists and was not written by Cardwright (or was edited since): use --force to replace it.\n`,

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import { splitFrontMatter } from '../core/document/frontMatter';
 import { basename } from '../core/fileSystem';
@@ -8,6 +7,7 @@ import { readRun, splitRecordPath, type RunRecord } from '../core/runs';
 import { createNodeRunDeps, nodeSha256 } from '../node/runDeps';
 import { helpText, parseCommand, stringValue, UsageError, type CommandSpec } from './options';
 import type { CliIo } from './run';
+import { absolutePath, display as displayPath } from './cliPaths';
 
 export const LINK_SPEC: CommandSpec = {
   usage: 'cardwright link CARD --run PATH [--config FILE] [--write-metrics] [--dry-run]',
@@ -133,12 +133,11 @@ export async function runLink(argv: string[], io: CliIo): Promise<number> {
 }
 
 function absolute(io: CliIo, path: string): string {
-  return nodePath.resolve(io.cwd, path).split(nodePath.sep).join('/');
+  return absolutePath(io.cwd, path);
 }
 
 function display(io: CliIo, path: string): string {
-  const relative = nodePath.relative(io.cwd, path).split(nodePath.sep).join('/');
-  return relative.startsWith('..') ? path : relative;
+  return displayPath(path, io.cwd);
 }
 
 /** What the block says, one line per part, then the metric values written and the notes. */

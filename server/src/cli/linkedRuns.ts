@@ -1,10 +1,10 @@
-import * as nodePath from 'node:path';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import { basename, dirname, type FileSystem } from '../core/fileSystem';
 import { linkedRunPath, readLinkedRun } from '../core/provenance/linkedRun';
 import type { RunRecord } from '../core/runs/runRecord';
 import { scanCandidates } from '../core/workspace/scan';
 import { createNodeRunDeps } from '../node/runDeps';
+import { absolutePath } from './cliPaths';
 
 /**
  * The runs the model cards under `paths` link, each read once for the whole invocation (a run in
@@ -18,7 +18,7 @@ export function linkedRunPaths(
   noIgnore?: boolean,
 ): string[] {
   const found = new Set<string>();
-  for (const path of paths.map((path) => nodePath.resolve(io.cwd, path).split(nodePath.sep).join('/'))) {
+  for (const path of paths.map((path) => absolutePath(io.cwd, path))) {
     if (!io.fs.exists(path)) continue;
     for (const file of scanCandidates(io.fs, path, { noIgnore }).files) {
       const text = io.fs.readFile(file);

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { planNewCard } from '../core/scaffold/plan';
 import { ProjectConfigResolver } from '../core/projectConfig';
 import { helpText, parseCommand, stringValue, UsageError, type CommandSpec } from './options';
 import type { CliIo } from './run';
+import { absolutePath, display } from './cliPaths';
 
 export const NEW_SPEC: CommandSpec = {
   usage: 'cardwright new model|dataset [--out FOLDER]',
@@ -27,10 +27,7 @@ export function runNew(argv: string[], io: CliIo): number {
   const kind = positionals[0] === 'model' ? 'model-card' : positionals[0] === 'dataset' ? 'dataset-card' : undefined;
   if (!kind || positionals.length !== 1)
     throw new UsageError('say which card: cardwright new model, or cardwright new dataset.');
-  const folder = nodePath
-    .resolve(io.cwd, out ?? '.')
-    .split(nodePath.sep)
-    .join('/');
+  const folder = absolutePath(io.cwd, out ?? '.');
   if (!io.fs.isDirectory(folder)) throw new UsageError(`"${out ?? '.'}" is not a folder.`);
   const config = new ProjectConfigResolver(io.fs).forFolder(folder).config;
   const plan = planNewCard(kind, folder, io.fs, config);
@@ -39,6 +36,6 @@ export function runNew(argv: string[], io: CliIo): number {
     return 1;
   }
   writeFileSync(plan.path, plan.text, { flag: 'wx' });
-  io.stdout(`Wrote ${nodePath.relative(io.cwd, plan.path)}: fill in each section, then run cardwright check.\n`);
+  io.stdout(`Wrote ${display(plan.path, io.cwd)}: fill in each section, then run cardwright check.\n`);
   return 0;
 }

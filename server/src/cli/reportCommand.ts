@@ -4,7 +4,6 @@
  * statuses as `check`.
  */
 import { writeFileSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import type { DocumentKind } from '../core/document/kind';
 import { releaseReport, summarizeCard } from '../core/report/cardSummary';
 import { checkPaths } from './checkPaths';
@@ -12,6 +11,7 @@ import { formatReportHtml } from './format/reportHtml';
 import { formatReportMarkdown } from './format/reportMarkdown';
 import { helpText, parseCommand, stringValue, UsageError, type CommandSpec } from './options';
 import type { CliIo } from './run';
+import { absolutePath } from './cliPaths';
 
 export const REPORT_SPEC: CommandSpec = {
   usage: 'cardwright report [PATH...] [--format markdown|html|json] [--out FILE]',
@@ -68,7 +68,7 @@ export function runReport(argv: string[], io: CliIo): number {
         : formatReportMarkdown(report);
   const out = stringValue(values, 'out');
   if (out !== undefined) {
-    writeFileSync(nodePath.resolve(io.cwd, out), text);
+    writeFileSync(absolutePath(io.cwd, out), text);
     io.stdout(`Wrote ${out}: ${report.headline}.\n`);
   } else {
     io.stdout(text);

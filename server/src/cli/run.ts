@@ -13,6 +13,7 @@ import { linkedRunPaths, readLinkedRuns } from './linkedRuns';
 import { RULE_DOCS_BASE } from '../core/docs';
 import type { RunRecord } from '../core/runs/runRecord';
 import * as nodePath from 'node:path';
+import { toPosix } from './cliPaths';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -125,7 +126,7 @@ function rulePages(fs: FileSystem): string {
     nodePath.join(__dirname, '..', 'docs', 'rules'),
     nodePath.join(__dirname, '..', '..', '..', 'docs', 'rules'),
   ]) {
-    const folder = candidate.split(nodePath.sep).join('/');
+    const folder = toPosix(candidate);
     if (fs.isDirectory(folder)) return folder;
   }
   return RULE_DOCS_BASE;

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import { basename, dirname, type FileSystem } from '../core/fileSystem';
+import { isInside } from '../core/paths';
 
 /** The file path of a `file:` URI with forward slashes, or undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
@@ -16,7 +17,7 @@ export function uriToPath(uri: string): string | undefined {
 
 /** The workspace folder holding `path`, if any (folders are absolute, forward slashes). */
 export function folderOf(path: string, folders: readonly string[]): string | undefined {
-  return folders.find((folder) => path.startsWith(folder + '/'));
+  return folders.find((folder) => isInside(path, folder));
 }
 
 /**

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { dirname } from '../fileSystem';
 import type { SchemaAssociation } from '../projectConfig';
+import { isInside } from '../paths';
 
 /**
  * The schema associated with `path` by the first entry whose `files` globs match it, the globs
@@ -12,7 +13,7 @@ export function associatedSchema(
   base: string,
   path: string,
 ): string | undefined {
-  if (!associations || !path.startsWith(base + '/')) return undefined;
+  if (!associations || !isInside(path, base)) return undefined;
   const relative = path.slice(base.length + 1);
   for (const association of associations) {
     // Settings are user input: an entry without a list of globs is skipped, not a crash.
