@@ -1,4 +1,5 @@
 import Ajv2020, { type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020';
+import { RE2JS } from 're2js';
 import addFormats from 'ajv-formats';
 import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 
@@ -125,8 +126,30 @@ export class SchemaRegistry {
   }
 }
 
+/**
+ * `pattern`s of workspace schemas run on RE2 (re2js: linear time), not on the JavaScript engine: a
+ * schema someone else wrote could hold `^(a+)+$`, which backtracks for minutes on one string and
+ * would hang the server. Patterns RE2 cannot run (lookaround, backreferences) make the schema fail
+ * to compile, which schema-unavailable reports. `u` (ajv's unicode flag) is RE2's default.
+ */
+const linearRegExp = Object.assign(
+  (pattern: string): { test: (text: string) => boolean; toString: () => string } => {
+    const compiled = RE2JS.compile(pattern);
+    // ajv caches compiled patterns by their toString(): it must be the pattern's own.
+    return { test: (text: string) => compiled.matcher(text).find(), toString: () => `re2:/${pattern}/` };
+  },
+  { code: 're2js' },
+);
+
 function createLaxAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateSchema: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    allowUnionTypes: true,
+    validateSchema: true,
+    code: { regExp: linearRegExp },
+  });
   addFormats(ajv);
   ajv.addMetaSchema(draft07MetaSchema);
   return ajv;
