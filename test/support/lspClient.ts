@@ -7,6 +7,7 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
@@ -152,6 +153,17 @@ export class LspClient {
 
   text(uri: string): string {
     return this.documents.get(uri)!.getText();
+  }
+
+  /** Closes the document, as the editor does when its tab closes. */
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The server's process id (to read its memory from /proc). */
+  get pid(): number | undefined {
+    return this.process.pid;
   }
 
   /** Pull diagnostics (`textDocument/diagnostic`). */
