@@ -221,7 +221,11 @@ def _(folder):
 @model('timm-image-classification', {'library_name': 'timm', 'pipeline_tag': 'image-classification'})
 def _(folder):
     import timm
-    from timm.models import save_for_hf
+
+    try:
+        from timm.models import save_for_hf
+    except ImportError:  # where it is not re-exported
+        from timm.models._hub import save_for_hf
 
     save_for_hf(timm.create_model('resnet10t', pretrained=False, num_classes=10), folder)
 
