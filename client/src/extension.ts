@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   LanguageClient,
+  State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -10,6 +11,7 @@ import {
   type CheckWorkspaceResult,
   type InitializationOptions,
 } from '../../server/src/lsp/protocol';
+import { addSection, CardsView, openRun, type AddSectionArgs } from './cardsView';
 import { linkTrainingRun, type LinkRunArgs } from './linkRun';
 import { RestartPolicy } from './restartPolicy';
 import { generateExample, newCard, type GenerateExampleArgs } from './scaffold';
@@ -54,6 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: restarts.errorHandler(output),
   };
   client = new LanguageClient('cardwright', 'Cardwright', serverOptions, clientOptions);
+  const languageClient = client;
+  const cards = new CardsView(languageClient);
 
   context.subscriptions.push(
     output,
@@ -79,8 +83,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     showTrustStatus(),
+    // The Cards view and the summary line's commands.
+    cards,
+    vscode.commands.registerCommand('cardwright.cards.refresh', () => cards.refresh(true)),
+    vscode.commands.registerCommand('cardwright.cards.addSection', (args: AddSectionArgs) =>
+      addSection(languageClient, args),
+    ),
+    vscode.commands.registerCommand('cardwright.cards.reveal', (uri: string) => cards.reveal(uri)),
+    vscode.commands.registerCommand('cardwright.cards.snapshot', () => cards.snapshot()),
+    vscode.commands.registerCommand('cardwright.openRun', (runPath: string) => openRun(runPath)),
+    // A restarted server (trust granted, Restart Server) knows nothing the view showed: list again.
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) void cards.refresh(true);
+    }),
   );
   await client.start();
+  void cards.load();
 }
 
 export async function deactivate(): Promise<void> {

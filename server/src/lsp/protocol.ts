@@ -4,7 +4,7 @@
  * only this module from the server's sources (an ESLint rule keeps it so), so the two sides
  * cannot drift and no call needs a cast.
  */
-import { RequestType, RequestType0, type FileSystemWatcher } from 'vscode-languageserver-protocol';
+import { NotificationType0, RequestType, RequestType0, type FileSystemWatcher } from 'vscode-languageserver-protocol';
 
 /** Check every card and config in the workspace folders into the Problems panel. */
 export const CheckWorkspaceRequest = new RequestType0<CheckWorkspaceResult, void>('cardwright/checkWorkspace');
@@ -20,6 +20,8 @@ export interface DebugStats {
   checks: number;
   /** The `workspace/didChangeWatchedFiles` watchers registered now: only what open documents read. */
   watchers: FileSystemWatcher[];
+  /** Files the Cards view checked from disk (a cached summary does not count). */
+  cardChecks?: number;
 }
 
 /** The example script for a card (never written by the server: the client writes it). */
@@ -103,7 +105,66 @@ export const ClientCommands = {
   newModelCard: 'cardwright.newModelCard',
   newDatasetCard: 'cardwright.newDatasetCard',
   linkTrainingRun: 'cardwright.linkTrainingRun',
+  /** Args `[uri]`: focus the card's entry in the Cards view. */
+  revealCard: 'cardwright.cards.reveal',
+  /** Args `[runPath]`: reveal a linked run (a folder or a file) in the Explorer. */
+  openRun: 'cardwright.openRun',
+  /** No args: the Problems panel. */
+  showProblems: 'workbench.actions.view.problems',
 } as const;
+
+/**
+ * The Cards view: every card and training config of the workspace folders with its summary (as
+ * core/report/cardSummary, which computes it). Open files are summarised from the editor's
+ * version, the others from disk; results are cached, so a refresh re-checks only what changed.
+ */
+export const CardsRequest = new RequestType<CardsParams, CardsResult, void>('cardwright/cards');
+
+export interface CardsParams {
+  /** Look for new or removed files and re-read every file on disk (first load, a manual refresh). */
+  rescan?: boolean;
+}
+
+/** Sent when a summary the Cards view shows may have changed (a check of an open card, settings, files). */
+export const CardsChangedNotification = new NotificationType0('cardwright/cardsChanged');
+
+export interface CardsResult {
+  cards: CardItem[];
+  /** False in an untrusted folder (limited mode: bundled schemas only). */
+  trusted: boolean;
+}
+
+/** One file in the Cards view. */
+export interface CardItem {
+  uri: string;
+  path: string;
+  kind: 'model-card' | 'dataset-card' | 'training-config' | 'project-config';
+  title?: string;
+  /** Cards: the active profile's questions. */
+  concepts?: {
+    id: string;
+    heading: string;
+    question: string;
+    answered: boolean;
+    via?: string;
+    /** 0-based line of the heading, labelled line or sentence that answers it. */
+    where?: { line: number; text: string };
+  }[];
+  provenance?: {
+    tracker?: string;
+    runId?: string;
+    /** As written in the card. */
+    runPath?: string;
+    /** Absolute (a folder, a file, or `mlflow.db#<id>`). */
+    resolvedRunPath?: string;
+    /** Drift codes with the line of their first diagnostic. */
+    drift: { code: string; line: number }[];
+  };
+  counts: { error: number; warning: number; info: number; hint: number };
+  blockers: string[];
+  /** Whether it was summarised from the open document (else from disk). */
+  open: boolean;
+}
 
 export interface ExamplePlanParams {
   /** The card's URI. */
@@ -148,6 +209,7 @@ export interface InitializationOptions {
 /** The `cardwright` settings section, as VS Code sends it. */
 export interface CardwrightSettings {
   validate?: { enable?: boolean };
+  codeLens?: { enable?: boolean };
   profile?: string;
   rules?: Record<string, string>;
   schemas?: { schema: string; files: string[] }[];

@@ -37,6 +37,7 @@ import {
   toHover,
   toLspDiagnostics,
 } from './convert';
+import { CardsView } from './cardsView';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentStore, folderOf, uriToPath } from './documentStore';
 import { InputTracker, watchersFor } from './inputTracker';
@@ -98,6 +99,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let ruleDocsBase: string | undefined;
   let settings: SettingsStore;
   let diagnostics: DiagnosticsService;
+  let cards: CardsView;
   let workspaceFolders: string[] = [];
   let trusted = true;
   let supportsProgress = false;
@@ -168,10 +170,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         }
         documentInputs.set(doc.uri, { inputs, runPath });
         scheduleWatchers();
+        cards.changed();
         return result;
       },
       pull ? 'pull' : 'push',
       capabilities.workspace?.diagnostics?.refreshSupport === true,
+    );
+    // The Cards view's request and the summary line (codeLens): handlers registered by CardsView.
+    const lenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+    const cardDeps = { connection, fs: runtime.fs, schemas, store, diagnostics, settings, configFor, trusted };
+    cards = new CardsView(
+      { ...cardDeps, ...runtime, workspaceSchemas, workspaceFolders: () => workspaceFolders },
+      lenses,
     );
     return {
       capabilities: {
@@ -181,6 +191,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         completionProvider: { triggerCharacters: [':', ' ', '-', '#'] },
         hoverProvider: true,
         documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(Commands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -197,6 +208,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (settings.signature !== before) {
       store.forgetAll();
       diagnostics.invalidateAll();
+      cards.invalidate();
     }
     void connection.client
       .register(DidChangeConfigurationNotification.type, { section: 'cardwright' })
@@ -219,12 +231,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     await settings.refresh(change.settings).catch(() => undefined);
     store.forgetAll();
     diagnostics.invalidateAll();
+    cards.invalidate();
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const paths = changes.map((change) => uriToPath(change.uri)).filter((path): path is string => !!path);
     for (const path of paths) tracker.invalidate(path);
     for (const path of paths) linkedRuns.invalidate(path);
+    cards.invalidate();
     if (paths.some((path) => isProjectConfigFile(basename(path)))) {
       // Settings for any document may have changed: everything is checked again.
       resolver = new ProjectConfigResolver(runtime.fs, schemas);
@@ -285,6 +299,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     documentInputs.delete(document.uri);
     scheduleWatchers();
     diagnostics.closed(document.uri);
+    cards.closed(document.uri);
   });
 
   connection.languages.diagnostics.on((params, token) => diagnostics.pull(params, token));
@@ -386,6 +401,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(DebugStatsRequest, () => ({
     checks: diagnostics.checks,
     watchers: registeredWatchers,
+    cardChecks: cards.diskChecks,
   }));
   // Check Workspace as a command, for editors that cannot send a custom request.
   connection.onExecuteCommand(async (params) =>

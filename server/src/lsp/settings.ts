@@ -31,6 +31,11 @@ export class SettingsStore {
     return this.current.validate?.enable !== false;
   }
 
+  /** The summary line above each card (`cardwright.codeLens.enable`, default on). */
+  get codeLensEnabled(): boolean {
+    return this.current.codeLens?.enable !== false;
+  }
+
   async refresh(pushed?: unknown): Promise<void> {
     if (this.canPull) {
       const value: unknown = await this.connection.workspace.getConfiguration('cardwright');

@@ -86,7 +86,7 @@ export async function checkWorkspace(
 }
 
 /** The run a card on disk links, if it mentions a provenance block at all (most files are not parsed twice). */
-function linkedRunOf(path: string, deps: WorkspaceCheckDeps): string | undefined {
+export function linkedRunOf(path: string, deps: { fs: FileSystem }): string | undefined {
   const text = deps.fs.readFile(path);
   if (text === undefined || !text.includes('provenance')) return undefined;
   const doc = new ParsedDocument(
