@@ -78,8 +78,7 @@ export class CardsTreeProvider implements vscode.TreeDataProvider<CardsNode> {
       const folder = vscode.Uri.joinPath(uri, '..');
       let node = folders.get(folder.toString());
       if (!node) {
-        const relative = vscode.workspace.asRelativePath(folder, true);
-        node = { type: 'folder', folder, label: relative === folder.fsPath ? folder.fsPath : relative, cards: [] };
+        node = { type: 'folder', folder, label: folderLabel(folder), cards: [] };
         folders.set(folder.toString(), node);
       }
       const cardNode: CardNode = { type: 'card', parent: node, card };
@@ -181,6 +180,14 @@ export class CardsTreeProvider implements vscode.TreeDataProvider<CardsNode> {
       }
     }
   }
+}
+
+/** The folder relative to its workspace folder (named when several are open, or for the root itself). */
+function folderLabel(folder: vscode.Uri): string {
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  if (!root) return folder.fsPath;
+  if (root.uri.toString() === folder.toString()) return root.name;
+  return vscode.workspace.asRelativePath(folder, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 
 function cardItem(card: CardItem): vscode.TreeItem {

@@ -140,15 +140,18 @@ function plain(value: unknown): unknown {
 
 /** The tree node of a missing concept, or the same as plain data (tests, other callers). */
 export type AddSectionArgs =
-  | { type: 'concept'; parent: { card: { uri: string } }; concept: { id: string; heading: string } }
-  | { uri: string; concept: string };
+  | { type: 'concept'; parent: { card: { uri: string } }; concept: { id: string; heading: string; question: string } }
+  | { uri: string; concept: string; heading: string; question?: string };
 
 /**
  * "Add Section" on a missing concept: the server's own quick-fix for a `section-missing`
  * finding on that concept (as if the rule had reported it), applied as a WorkspaceEdit (undoable).
  */
 export async function addSection(client: LanguageClient, args: AddSectionArgs): Promise<boolean> {
-  const [uriText, concept] = 'uri' in args ? [args.uri, args.concept] : [args.parent.card.uri, args.concept.id];
+  const [uriText, concept, heading, question] =
+    'uri' in args
+      ? [args.uri, args.concept, args.heading, args.question]
+      : [args.parent.card.uri, args.concept.id, args.concept.heading, args.concept.question];
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uriText));
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const diagnostic = {
@@ -156,8 +159,8 @@ export async function addSection(client: LanguageClient, args: AddSectionArgs): 
     severity: DiagnosticSeverity.Warning,
     code: 'section-missing',
     source: 'cardwright',
-    message: `The card does not answer "${concept}".`,
-    data: { concept },
+    message: `The card does not say ${question ?? heading}.`,
+    data: { concept, heading, question },
   };
   const params: CodeActionParams = {
     textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
@@ -180,7 +183,7 @@ export async function addSection(client: LanguageClient, args: AddSectionArgs): 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  void vscode.window.showWarningMessage(`Cardwright has no section to add for "${concept}".`);
+  void vscode.window.showWarningMessage(`Cardwright has no section to add for "${heading}".`);
   return false;
 }
 
