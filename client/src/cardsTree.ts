@@ -118,6 +118,13 @@ export class CardsTreeProvider implements vscode.TreeDataProvider<CardsNode> {
   }
 
   getTreeItem(node: CardsNode): vscode.TreeItem {
+    const item = this.drawItem(node);
+    // Stable ids: VS Code keeps expansion and selection across refreshes.
+    item.id = idOf(node);
+    return item;
+  }
+
+  private drawItem(node: CardsNode): vscode.TreeItem {
     const None = vscode.TreeItemCollapsibleState.None;
     switch (node.type) {
       case 'folder': {
@@ -182,6 +189,21 @@ export class CardsTreeProvider implements vscode.TreeDataProvider<CardsNode> {
   }
 }
 
+function idOf(node: CardsNode): string {
+  switch (node.type) {
+    case 'folder':
+      return `folder:${node.folder.toString()}`;
+    case 'card':
+      return `card:${vscode.Uri.parse(node.card.uri).fsPath}`;
+    case 'concept':
+      return `${idOf(node.parent)}/concept:${node.concept.id}`;
+    case 'drift':
+      return `${idOf(node.parent)}/drift:${node.drift?.code ?? 'none'}`;
+    default:
+      return `${idOf(node.parent)}/${node.type}`;
+  }
+}
+
 /** The folder relative to its workspace folder (named when several are open, or for the root itself). */
 function folderLabel(folder: vscode.Uri): string {
   const root = vscode.workspace.getWorkspaceFolder(folder);
@@ -194,7 +216,6 @@ function cardItem(card: CardItem): vscode.TreeItem {
   const uri = vscode.Uri.parse(card.uri);
   const item = new vscode.TreeItem(uri.path.slice(uri.path.lastIndexOf('/') + 1));
   item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
-  item.id = `card:${uri.fsPath}`;
   item.resourceUri = uri;
   const answered = card.concepts?.filter((concept) => concept.answered).length;
   item.description = [

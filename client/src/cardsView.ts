@@ -92,16 +92,19 @@ export class CardsView implements vscode.Disposable {
   }
 
   /** Focuses the card's entry (the summary line's "questions answered"). */
-  async reveal(uri: string): Promise<void> {
+  async reveal(uri: string): Promise<boolean> {
     await this.load();
     const node = this.provider.byPath.get(vscode.Uri.parse(uri).fsPath);
     if (node) await this.view.reveal(node, { select: true, focus: true, expand: true });
+    return node !== undefined;
   }
 
   /** The tree as data, after a fresh load (for tests and for diagnosing the view). */
-  async snapshot(): Promise<{ badge: number; message?: string; tree: TreeSnapshot[] }> {
+  async snapshot(
+    refresh = true,
+  ): Promise<{ badge: number; message?: string; selection: string[]; tree: TreeSnapshot[] }> {
     await this.load();
-    await this.refresh(false);
+    if (refresh) await this.refresh(false);
     const walk = (nodes: CardsNode[]): TreeSnapshot[] =>
       nodes.map((node) => {
         const item = this.provider.getTreeItem(node);
@@ -119,6 +122,7 @@ export class CardsView implements vscode.Disposable {
     return {
       badge: Number(this.view.badge?.value ?? 0),
       message: this.view.message,
+      selection: this.view.selection.map((node) => (node.type === 'card' ? node.card.uri : node.type)),
       tree: walk(this.provider.getChildren()),
     };
   }

@@ -90,7 +90,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       addSection(languageClient, args),
     ),
     vscode.commands.registerCommand('cardwright.cards.reveal', (uri: string) => cards.reveal(uri)),
-    vscode.commands.registerCommand('cardwright.cards.snapshot', () => cards.snapshot()),
+    vscode.commands.registerCommand('cardwright.cards.snapshot', (refresh?: boolean) =>
+      cards.snapshot(refresh !== false),
+    ),
     vscode.commands.registerCommand('cardwright.openRun', (runPath: string) => openRun(runPath)),
     // A restarted server (trust granted, Restart Server) knows nothing the view showed: list again.
     client.onDidChangeState(({ newState }) => {

@@ -15,7 +15,7 @@ import { checkFile } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
 import { fromLspDiagnostic } from './convert';
 import type { DiagnosticsService } from './diagnostics';
-import { uriToPath, type DocumentStore } from './documentStore';
+import { folderOf, uriToPath, type DocumentStore } from './documentStore';
 import {
   CardsChangedNotification,
   CardsRequest,
@@ -81,12 +81,14 @@ export class CardsView {
     deps.connection.onRequest(CardsRequest, (params) => this.cards(params));
   }
 
-  /** A check of an open document ran: the view may differ (sent at most every 300 ms). */
+  /** A check of an open document ran: the view and summary lines may differ (at most every 300 ms). */
   changed(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.deps.connection.sendNotification(CardsChangedNotification);
+      // A linked run read after the check changes drift without an edit: redraw the summary lines.
+      if (this.canRefreshLenses) this.deps.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     }, NOTIFY_DELAY_MS);
   }
 
@@ -94,7 +96,6 @@ export class CardsView {
   invalidate(): void {
     this.generation++;
     this.changed();
-    if (this.canRefreshLenses) this.deps.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   /** A document closed: from now on its file on disk is what counts. */
@@ -119,9 +120,10 @@ export class CardsView {
       this.files = [...found].sort();
     }
     const openByPath = new Map<string, string>();
+    // Open files inside the workspace folders (a card opened from elsewhere is not the workspace's).
     for (const uri of deps.store.openUris()) {
       const path = uriToPath(uri);
-      if (path) openByPath.set(path, uri);
+      if (path && folderOf(path, deps.workspaceFolders())) openByPath.set(path, uri);
     }
     const paths = [...new Set([...this.files, ...openByPath.keys()])];
     const cards: CardItem[] = [];

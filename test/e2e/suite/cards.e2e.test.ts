@@ -16,6 +16,7 @@ interface Node {
 }
 interface Snapshot {
   badge: number;
+  selection: string[];
   message?: string;
   tree: Node[];
 }
@@ -111,6 +112,17 @@ describe('Cards view and summary line', () => {
     const title = editor.document.lineAt(lenses[0]!.range.start.line).text;
     assert.equal(title, '# Model Card for acme/sentiment-distilbert');
     // "questions answered" focuses the card in the Cards view.
-    await vscode.commands.executeCommand(lenses[0]!.command!.command, ...(lenses[0]!.command!.arguments ?? []));
+    const revealed = await vscode.commands.executeCommand<boolean>(
+      lenses[0]!.command!.command,
+      ...(lenses[0]!.command!.arguments ?? []),
+    );
+    assert.equal(revealed, true);
+    // The selection comes back from the workbench asynchronously.
+    let selection: string[] = [];
+    for (let i = 0; i < 50 && selection.length === 0; i++) {
+      selection = (await vscode.commands.executeCommand<Snapshot>('cardwright.cards.snapshot', false)).selection;
+      if (selection.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(selection, [lenses[0]!.command!.arguments![0]]);
   });
 });
