@@ -9,6 +9,7 @@ import {
   type CodeLens,
 } from 'vscode-languageserver-protocol/node';
 import {
+  CardsChangedNotification,
   CardsRequest,
   DebugStatsRequest,
   DiscoverRunsRequest,
@@ -22,12 +23,17 @@ import { LspClient } from '../support/lspClient';
 describe('language server: cardwright/cards and the summary line (codeLens)', () => {
   let client: LspClient;
   let root = '';
+  /** `cardwright/cardsChanged` notifications received. */
+  let changed = 0;
   const card = (): string => join(root, 'sentiment-model/README.md');
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'cardwright-cards-'));
     cpSync(join(ROOT, 'examples'), root, { recursive: true });
     client = await LspClient.start({ root, pull: true });
+    client.connection.onNotification(CardsChangedNotification.method, () => {
+      changed++;
+    });
   });
   after(async () => {
     await client.stop();
@@ -84,6 +90,10 @@ describe('language server: cardwright/cards and the summary line (codeLens)', ()
     const before = await diskChecks();
     const text = readFileSync(card(), 'utf8') + '\n## Hardware\n\nOne T4 GPU for 20 minutes.\n';
     const uri = await client.open(card(), text);
+    const changedBefore = changed;
+    await client.pull(uri);
+    for (let i = 0; i < 100 && changed === changedBefore; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(changed > changedBefore, 'a check of an open card tells the client the cards changed');
     const model = (await cards()).get('sentiment-model/README.md')!;
     assert.equal(model.open, true);
     assert.equal(model.concepts!.find((concept) => concept.id === 'hardware')!.answered, true);

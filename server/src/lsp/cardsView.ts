@@ -1,5 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, type CodeLens, type Connection, type Diagnostic } from 'vscode-languageserver';
+import {
+  CodeLensRefreshRequest,
+  type ClientCapabilities,
+  type CodeLens,
+  type Connection,
+  type Diagnostic,
+} from 'vscode-languageserver';
 import { isIgnored } from '../core/configForFile';
 import type { CardDiagnostic } from '../core/diagnostic';
 import type { ParsedDocument } from '../core/document/parsedDocument';
@@ -69,14 +75,16 @@ export class CardsView {
   private generation = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  /** Whether the client takes `workspace/codeLens/refresh`. */
+  private readonly canRefreshLenses: boolean;
   /** Files checked from disk since start (tests assert a refresh re-checks nothing unchanged). */
   diskChecks = 0;
 
   constructor(
     private readonly deps: CardsViewDeps,
-    /** Whether the client takes `workspace/codeLens/refresh`. */
-    private readonly canRefreshLenses = true,
+    capabilities: ClientCapabilities,
   ) {
+    this.canRefreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     deps.connection.onCodeLens((params) => this.codeLenses(params.textDocument.uri));
     deps.connection.onRequest(CardsRequest, (params) => this.cards(params));
   }

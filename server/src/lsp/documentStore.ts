@@ -83,3 +83,12 @@ export class DocumentStore {
     this.parsed.clear();
   }
 }
+
+/** A file on disk parsed as version 0 (a command's target that is not open). */
+export function readDocument(fs: FileSystem, uri: string): ParsedDocument | undefined {
+  const path = uriToPath(uri);
+  const text = path ? fs.readFile(path) : undefined;
+  return path && text !== undefined
+    ? new ParsedDocument({ uri, fileName: basename(path), version: 0, text })
+    : undefined;
+}

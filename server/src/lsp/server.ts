@@ -17,7 +17,7 @@ import { hoverAt } from '../core/assist/hover';
 import { documentSymbols } from '../core/assist/symbols';
 import { checkDocument } from '../core/engine';
 import { basename, dirname, type FileSystem } from '../core/fileSystem';
-import { ParsedDocument } from '../core/document/parsedDocument';
+import type { ParsedDocument } from '../core/document/parsedDocument';
 import type { Sha256 } from '../core/scaffold/generatedMarker';
 import type { RunDeps } from '../core/runs';
 import { disableFixes, quickFixes, refactorsAt } from '../core/fixes';
@@ -39,7 +39,7 @@ import {
 } from './convert';
 import { CardsView } from './cardsView';
 import { DiagnosticsService } from './diagnostics';
-import { DocumentStore, folderOf, uriToPath } from './documentStore';
+import { DocumentStore, folderOf, readDocument, uriToPath } from './documentStore';
 import { InputTracker, watchersFor } from './inputTracker';
 import { LinkedRuns } from './linkedRuns';
 import { linkEdits, listRuns, type LinkDeps } from './linkCommands';
@@ -177,12 +177,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       capabilities.workspace?.diagnostics?.refreshSupport === true,
     );
     // The Cards view's request and the summary line (codeLens): handlers registered by CardsView.
-    const lenses = capabilities.workspace?.codeLens?.refreshSupport === true;
-    const cardDeps = { connection, fs: runtime.fs, schemas, store, diagnostics, settings, configFor, trusted };
-    cards = new CardsView(
-      { ...cardDeps, ...runtime, workspaceSchemas, workspaceFolders: () => workspaceFolders },
-      lenses,
-    );
+    const cardDeps = { connection, schemas, store, diagnostics, settings, configFor, trusted, workspaceSchemas };
+    cards = new CardsView({ ...cardDeps, ...runtime, workspaceFolders: () => workspaceFolders }, capabilities);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -358,13 +354,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     document: (uri) => store.get(uri) ?? readFromDisk(uri),
     configFor: (path) => configFor(path),
   });
-  const readFromDisk = (uri: string): ParsedDocument | undefined => {
-    const path = uriToPath(uri);
-    const text = path ? runtime.fs.readFile(path) : undefined;
-    return path && text !== undefined
-      ? new ParsedDocument({ uri, fileName: basename(path), version: 0, text })
-      : undefined;
-  };
+  const readFromDisk = (uri: string): ParsedDocument | undefined => readDocument(runtime.fs, uri);
 
   const linkDeps = (): LinkDeps => ({
     runDeps: runtime.runDeps,
