@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { parseOptions, prepareRun, readResults, report, runtimeDir, usageError } from './common.mjs';
+import { e2eDir, parseOptions, prepareRun, readResults, report, runtimeDir, usageError } from './common.mjs';
 
 const startedAt = Date.now();
 const opts = parseOptions('launch-code-server.mjs');
@@ -188,7 +188,17 @@ function printLog(type, args) {
   // Arguments arrive as given to console.log (mocha passes a format string and values).
   const text = format(...(Array.isArray(args) ? args : [args]));
   if (!opts.verbose && NOISE.some((pattern) => pattern.test(text))) return;
-  for (const line of text.split('\n')) console.log(type === 'error' || type === 'warn' ? `[${type}] ${line}` : line);
+  for (const line of text.split('\n')) {
+    // A test asks for a picture of the workbench: `cardwright-e2e-screenshot: NAME`.
+    const shot = /^cardwright-e2e-screenshot: ([\w-]+)$/.exec(line.trim());
+    if (shot) {
+      const folder = join(e2eDir, '.artifacts');
+      mkdirSync(folder, { recursive: true });
+      void page?.screenshot({ path: join(folder, `${shot[1]}.png`), timeout: 10_000 }).catch(() => {});
+      continue;
+    }
+    console.log(type === 'error' || type === 'warn' ? `[${type}] ${line}` : line);
+  }
 }
 
 // On any outcome but success, keep what explains it: a picture of the workbench and every log.

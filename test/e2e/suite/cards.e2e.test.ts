@@ -124,5 +124,18 @@ describe('Cards view and summary line', () => {
       if (selection.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.deepEqual(selection, [lenses[0]!.command!.arguments![0]]);
+    // The launcher takes a picture of the workbench now (the README's screenshot): the card with
+    // its summary line, the Cards view beside it. The pause lets it be taken before the next test.
+    const shown = await vscode.window.showTextDocument(editor.document, { preserveFocus: true });
+    shown.revealRange(
+      new vscode.Range(lenses[0]!.range.start.line, 0, lenses[0]!.range.start.line + 20, 0),
+      vscode.TextEditorRevealType.AtTop,
+    );
+    for (const command of ['workbench.action.closeAuxiliaryBar', 'workbench.files.action.collapseExplorerFolders']) {
+      await Promise.resolve(vscode.commands.executeCommand(command)).catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    console.log('cardwright-e2e-screenshot: cards-view');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
   });
 });
