@@ -10,6 +10,20 @@ export const e2eDir = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(e2eDir, '../..');
 export const runtimeDir = join(e2eDir, '.runtime');
 
+/**
+ * Headless Chromium on this offline machine, run as root: without the background-networking
+ * flags it keeps trying (and failing) to reach Google's hosts.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 const OPTIONS = {
   workspace: { type: 'string' },
   tests: { type: 'string' },

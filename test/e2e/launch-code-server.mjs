@@ -24,7 +24,16 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { e2eDir, parseOptions, prepareRun, readResults, report, runtimeDir, usageError } from './common.mjs';
+import {
+  CHROMIUM_ARGS,
+  e2eDir,
+  parseOptions,
+  prepareRun,
+  readResults,
+  report,
+  runtimeDir,
+  usageError,
+} from './common.mjs';
 
 const startedAt = Date.now();
 const opts = parseOptions('launch-code-server.mjs');
@@ -89,15 +98,7 @@ async function session() {
       XDG_CACHE_HOME: join(run.tmp, 'browser-cache'),
     },
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (message) => browserLog.push(`[${message.type()}] ${message.text()}`));

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { e2eDir, repoRoot, runtimeDir } from './common.mjs';
+import { CHROMIUM_ARGS, e2eDir, repoRoot, runtimeDir } from './common.mjs';
 
 const tools = JSON.parse(readFileSync(join(runtimeDir, 'env.json'), 'utf8'));
 const artifacts = join(e2eDir, '.artifacts');
@@ -43,15 +43,7 @@ const browser = await chromium.launch({
   executablePath: tools.chromium,
   headless: true,
   env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_CACHE_HOME: join(scratch, 'cache') },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
