@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ClientCommands, type CardItem, type CardsResult } from '../../server/src/lsp/protocol';
+import { ClientCommands, driftWords, type CardItem, type CardsResult } from '../../server/src/lsp/protocol';
 
 type Concept = NonNullable<CardItem['concepts']>[number];
 type Drift = NonNullable<CardItem['provenance']>['drift'][number];
@@ -24,14 +24,6 @@ const KIND_WORDS: Record<CardItem['kind'], string> = {
   'dataset-card': 'dataset card',
   'training-config': 'training config',
   'project-config': 'project config',
-};
-
-const DRIFT_WORDS: Record<string, string> = {
-  'run-not-found': 'run gone',
-  'run-config-changed': 'config changed',
-  'run-commit-unknown': 'commit unknown',
-  'run-metric-mismatch': 'metric mismatch',
-  'revision-unpinned': 'revision unpinned',
 };
 
 const VIA_WORDS: Record<string, string> = {
@@ -167,7 +159,7 @@ export class CardsTreeProvider implements vscode.TreeDataProvider<CardsNode> {
           return item;
         }
         const card = (node.parent as { parent: CardNode }).parent.card;
-        const item = new vscode.TreeItem(`Drift: ${DRIFT_WORDS[node.drift.code] ?? node.drift.code}`, None);
+        const item = new vscode.TreeItem(`Drift: ${driftWords(node.drift.code)}`, None);
         item.description = `line ${node.drift.line + 1}`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         item.command = revealLine(card.uri, node.drift.line);

@@ -26,6 +26,7 @@ import {
   CardsChangedNotification,
   CardsRequest,
   ClientCommands,
+  driftWords,
   type CardItem,
   type CardsParams,
   type CardsResult,
@@ -45,19 +46,6 @@ export interface CardsViewDeps {
   workspaceSchemas?: WorkspaceSchemaLoader;
   workspaceFolders(): readonly string[];
   trusted: boolean;
-}
-
-const DRIFT_WORDS: Record<string, string> = {
-  'run-not-found': 'run gone',
-  'run-config-changed': 'config changed',
-  'run-commit-unknown': 'commit unknown',
-  'run-metric-mismatch': 'metric mismatch',
-  'revision-unpinned': 'revision unpinned',
-};
-
-/** How the Cards view and the summary line word a drift code. */
-export function driftWords(code: string): string {
-  return DRIFT_WORDS[code] ?? code;
 }
 
 const NOTIFY_DELAY_MS = 300;

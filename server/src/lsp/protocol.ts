@@ -214,3 +214,16 @@ export interface CardwrightSettings {
   rules?: Record<string, string>;
   schemas?: { schema: string; files: string[] }[];
 }
+
+/** How the Cards view and the summary line word a drift code (both sides say it the same way). */
+export function driftWords(code: string): string {
+  return DRIFT_WORDS[code] ?? code;
+}
+
+const DRIFT_WORDS: Record<string, string> = {
+  'run-not-found': 'run gone',
+  'run-config-changed': 'config changed',
+  'run-commit-unknown': 'commit unknown',
+  'run-metric-mismatch': 'metric mismatch',
+  'revision-unpinned': 'revision unpinned',
+};
