@@ -161,11 +161,6 @@ export class LspClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** The server's process id (to read its memory from /proc). */
-  get pid(): number | undefined {
-    return this.process.pid;
-  }
-
   /** Pull diagnostics (`textDocument/diagnostic`). */
   async pull(uri: string): Promise<Diagnostic[]> {
     const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
