@@ -1,4 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { parseFastYaml } from './fastYaml';
+import { YAML_OPTIONS } from './yamlOptions';
 import type { Span } from '../diagnostic';
 
 /** A step into YAML data: a mapping key or a sequence index. */
@@ -19,10 +21,12 @@ export interface LocatedNode {
 
 /**
  * Alias expansion is bounded: a "billion laughs" document must fail fast, not eat the server's
- * memory. 100 is far above what any real card uses (the corpus has none above 10).
+ * memory or make schema validation walk a billion values. The bound is on the size of the data
+ * with every alias expanded, relative to the text: real configs that repeat an anchor hundreds
+ * of times (`<<: *defaults` in every experiment) stay far below it.
  */
-const MAX_ALIAS_COUNT = 100;
-
+const MIN_EXPANSION_LIMIT = 100_000;
+const EXPANSION_FACTOR = 10;
 /**
  * One YAML document parsed with node ranges. All spans are offsets into the whole file's text
  * (`base` is where the YAML starts), so rules never do offset arithmetic themselves.
@@ -42,14 +46,15 @@ export class YamlTree {
     readonly source: string,
     readonly base: number,
   ) {
-    this.doc = parseDocument(source, {
-      merge: true,
-      // Duplicates are found by `findDuplicateKeys`, which knows the whole key's span.
-      uniqueKeys: false,
-      prettyErrors: false,
-      // yaml reports some oddities (collection keys) with process.emitWarning: never print from the core.
-      logLevel: 'error',
-    });
+    const fast = parseFastYaml(source);
+    if (fast) {
+      // The fast path accepts only what it parses exactly as yaml does, with no errors or warnings.
+      const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
+      doc.contents = fast.contents as Document.Parsed['contents'];
+      this.doc = doc;
+    } else {
+      this.doc = parseDocument(source, YAML_OPTIONS);
+    }
     for (const error of this.doc.errors) {
       this.syntaxErrors.push({ span: this.shift(error.pos), message: firstMessageLine(error.message) });
     }
@@ -62,7 +67,10 @@ export class YamlTree {
     }
     let value: unknown;
     try {
-      value = this.syntaxErrors.length > 0 ? undefined : this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (this.syntaxErrors.length === 0) {
+        checkExpansion(this.doc.contents);
+        value = fast ? fast.value : this.doc.toJS({ maxAliasCount: -1 });
+      }
     } catch (error) {
       this.valueError = error instanceof Error ? error.message : String(error);
     }
@@ -157,4 +165,40 @@ export function isPairNode(value: unknown): value is Pair<unknown, unknown> {
 function firstMessageLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Throws when the data, with every alias expanded, would hold more than EXPANSION_FACTOR times
+ * the nodes the text has (and more than MIN_EXPANSION_LIMIT). Linear in the nodes: each
+ * anchored node's expanded size is computed once.
+ */
+function checkExpansion(root: Node | null): void {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  let written = 0;
+  const sizeOf = (node: unknown): number => {
+    if (!node || typeof node !== 'object') return 0;
+    written++;
+    let size = 1;
+    const anchor = (node as Node).anchor;
+    if (anchor) anchors.set(anchor, node as Node);
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      // A target still being measured (an alias inside its own anchor) counts once.
+      size = target ? (sizes.get(target) ?? 1) : 1;
+    } else if (isMap(node)) {
+      for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += sizeOf(item);
+    }
+    sizes.set(node as Node, size);
+    return size;
+  };
+  const expanded = sizeOf(root);
+  const limit = Math.max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * written);
+  if (expanded > limit) {
+    throw new Error(
+      `its aliases expand ${written} written values into ${expanded > 1e12 ? 'more than a trillion' : expanded.toLocaleString('en-US')}, beyond the limit of ${limit.toLocaleString('en-US')}`,
+    );
+  }
 }
