@@ -1,9 +1,10 @@
-// Runs the named test suites (default: unit, cli, lsp, e2e) and prints one closing total.
+// Runs the named test suites (default: unit, cli, lsp, e2e; `stress`, the slow load tests in
+// test/stress/, only when named: npm run test:stress) and prints one closing total.
 // - unit, cli, lsp: node:test in one runner process (Node 20's --test takes no globs, hence the
 //   walk); the spec reporter prints to the terminal and a TAP copy gives the counts.
 // - e2e: test/e2e/run.sh (real VS Code via code-server; installs what it needs when missing).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,12 +41,27 @@ if (nodeSuites.length > 0) {
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
   );
-  const result = spawnSync(process.execPath, [...args, ...files], { stdio: 'inherit' });
+  // Every Cardwright CLI and language server any test starts (by whatever route: npm bins, hooks,
+  // Neovim) runs under the network guard; runCli and LspClient also check their own process.
+  const networkLog = join(scratch, 'network.jsonl');
+  const guard = `--require ${JSON.stringify(join(process.cwd(), 'test', 'support', 'networkGuard.cjs'))}`;
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, guard].filter(Boolean).join(' '),
+    CARDWRIGHT_NETWORK_LOG: networkLog,
+    // The built entries, and the npm bins that point at them (argv[1] is the link's path).
+    CARDWRIGHT_NETWORK_GUARD_ONLY: '(^|[\\\\/])(dist[\\\\/](cli|server)\\.js|cardwright(-language-server)?)$',
+  };
+  const result = spawnSync(process.execPath, [...args, ...files], { stdio: 'inherit', env });
   const summary = readFileSync(tap, 'utf8');
   passed += Number(/^# pass (\d+)$/m.exec(summary)?.[1] ?? 0);
   failed += Number(/^# fail (\d+)$/m.exec(summary)?.[1] ?? 0);
+  const network = existsSync(networkLog) ? readFileSync(networkLog, 'utf8').split('\n').filter(Boolean) : [];
+  const attempts = network.map((line) => JSON.parse(line)).filter((entry) => entry.call);
+  for (const attempt of attempts) console.error(`network: ${attempt.script} tried ${attempt.call}`);
+  if (attempts.length > 0) failed += 1;
   rmSync(scratch, { recursive: true, force: true });
-  ok &&= result.status === 0;
+  ok &&= result.status === 0 && attempts.length === 0;
 }
 
 if (suites.includes('e2e')) {

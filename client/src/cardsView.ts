@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import {
   CodeActionRequest,
@@ -191,14 +192,27 @@ export async function addSection(client: LanguageClient, args: AddSectionArgs): 
   return false;
 }
 
-/** A linked run: a folder is revealed in the Explorer, a file (or `mlflow.db#id`) opened. */
-export async function openRun(runPath: string): Promise<void> {
-  const uri = vscode.Uri.file(runPath.replace(/#[^/]*$/, ''));
+/**
+ * A linked run: a folder is revealed in the Explorer, a file (or `mlflow.db#id`) opened. False
+ * when it did neither.
+ */
+export async function openRun(runPath: string): Promise<boolean> {
+  // The path comes from the card's provenance block: `..` resolved, and nothing outside the
+  // workspace folders is opened or revealed (a card could name ~/.ssh/id_rsa).
+  const uri = vscode.Uri.file(posix.normalize(runPath.replace(/#[^/]*$/, '')));
+  if (!vscode.workspace.getWorkspaceFolder(uri)) {
+    void vscode.window.showWarningMessage(
+      `The linked run is outside the workspace: Cardwright does not open ${runPath}.`,
+    );
+    return false;
+  }
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) await vscode.commands.executeCommand('revealInExplorer', uri);
     else await vscode.commands.executeCommand('vscode.open', uri);
+    return true;
   } catch {
     void vscode.window.showWarningMessage(`The linked run is not there any more: ${runPath}`);
+    return false;
   }
 }

@@ -13,6 +13,8 @@ import {
 } from '../../server/src/lsp/protocol';
 import { addSection, CardsView, openRun, type AddSectionArgs } from './cardsView';
 import { linkTrainingRun, type LinkRunArgs } from './linkRun';
+import { crashHandler, tellServerGaveUp } from './crashHandler';
+import { noticesShown } from './notices';
 import { RestartPolicy } from './restartPolicy';
 import { generateExample, newCard, type GenerateExampleArgs } from './scaffold';
 import { showTrustStatus } from './trust';
@@ -29,7 +31,18 @@ const DOCUMENT_SELECTOR = [
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns to other extensions and to the e2e tests. */
+export interface CardwrightApi {
+  /** The language server's process id while it runs; undefined while it starts or is stopped. */
+  serverPid(): number | undefined;
+  serverState(): 'starting' | 'running' | 'stopped';
+  /** The notifications Cardwright showed to say why it did not do something, oldest first. */
+  notices(): readonly string[];
+}
+
+const RESTART_COMMAND = 'cardwright.restartServer';
+
+export async function activate(context: vscode.ExtensionContext): Promise<CardwrightApi> {
   const output = vscode.window.createOutputChannel('Cardwright', { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -53,7 +66,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // No file watchers here: the server registers watchers (workspace/didChangeWatchedFiles) for
     // exactly what open documents read (.cardwright.yaml, schema files, linked configs, runs and
     // links), so a training run writing checkpoints elsewhere in the workspace costs nothing.
-    errorHandler: restarts.errorHandler(output),
+    // Restart after a crash, but not forever (restartPolicy.ts); when it gives up, say so with a
+    // button that restarts by hand.
+    errorHandler: crashHandler(restarts, output, (message) => void tellServerGaveUp(message, output, RESTART_COMMAND)),
   };
   client = new LanguageClient('cardwright', 'Cardwright', serverOptions, clientOptions);
   const languageClient = client;
@@ -74,13 +89,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cardwright.newDatasetCard', (folder?: string) =>
       client ? newCard(client, 'dataset-card', folder) : undefined,
     ),
-    vscode.commands.registerCommand('cardwright.restartServer', async () => {
+    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
       restarts.reset();
-      await client?.restart();
+      output.info('Restarting the server (Cardwright: Restart Server).');
+      await restartServer(languageClient, output);
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       output.info('Workspace trusted: restarting the server with workspace schemas enabled.');
-      await client?.restart();
+      restarts.reset();
+      await restartServer(languageClient, output);
     }),
     showTrustStatus(),
     // The Cards view and the summary line's commands.
@@ -101,11 +118,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   void cards.load();
+  return {
+    serverPid: () => (client?.state === State.Running ? client.serverProcess?.pid : undefined),
+    serverState: () =>
+      client?.state === State.Running ? 'running' : client?.state === State.Starting ? 'starting' : 'stopped',
+    notices: noticesShown,
+  };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/**
+ * Restart Server must work when it is needed most: on a server too busy to answer `shutdown`
+ * within the client's 2 s (stop() then throws, though the client has stopped and ends the
+ * process), or one still starting. Whatever stop() says, a server is running afterwards.
+ */
+async function restartServer(languageClient: LanguageClient, output: vscode.LogOutputChannel): Promise<void> {
+  try {
+    await languageClient.restart();
+  } catch (error) {
+    output.warn(
+      `Stopping the server failed (${error instanceof Error ? error.message : String(error)}): starting a new one.`,
+    );
+    if (languageClient.state !== State.Running) await languageClient.start();
+  }
 }
 
 async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {

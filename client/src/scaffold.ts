@@ -1,5 +1,7 @@
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { mayWriteFiles } from './notices';
 import { applyServerEdits } from './serverCalls';
 import {
   GettingStartedRequest,
@@ -41,6 +43,7 @@ export async function generateExample(
   client: LanguageClient,
   args: GenerateExampleArgs = {},
 ): Promise<string | undefined> {
+  if (!mayWriteFiles('Generate Example Script')) return undefined;
   const uri = args.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!uri) {
     void vscode.window.showWarningMessage('Open a model card first, then run Generate Example Script.');
@@ -106,6 +109,7 @@ export async function newCard(
   kind: NewCardParams['kind'],
   folder?: string,
 ): Promise<string | undefined> {
+  if (!mayWriteFiles(kind === 'model-card' ? 'New Model Card' : 'New Dataset Card')) return undefined;
   let target = folder;
   if (!target) {
     const picked = await vscode.window.showOpenDialog({
@@ -117,6 +121,12 @@ export async function newCard(
     target = picked?.[0]?.path;
   }
   if (!target) return undefined;
+  // `..` resolved first: `<workspace>/../x` is outside. The server refuses such a folder too.
+  target = posix.normalize(target);
+  if (!vscode.workspace.getWorkspaceFolder(vscode.Uri.file(target))) {
+    void vscode.window.showErrorMessage('Cardwright writes new cards only inside the workspace.');
+    return undefined;
+  }
   const plan = await client.sendRequest(PlanNewCardRequest, { kind, folder: target });
   if (!plan) {
     void vscode.window.showWarningMessage(

@@ -31,7 +31,7 @@ const OPTIONS = {
   'copy-workspace': { type: 'boolean', default: false },
   untrusted: { type: 'boolean', default: false },
   grep: { type: 'string' },
-  'timeout-ms': { type: 'string', default: '180000' },
+  'timeout-ms': { type: 'string', default: '300000' },
   verbose: { type: 'boolean', default: false },
 };
 
@@ -79,6 +79,12 @@ export function prepareRun(opts) {
     CARDWRIGHT_E2E_EXTENSION: opts.extension,
     CARDWRIGHT_E2E_UNTRUSTED: opts.untrusted ? '1' : '',
     CARDWRIGHT_E2E_GREP: opts.grep ?? '',
+    // The language server runs under the network guard, and suite/network*.e2e.test.ts fail on any
+    // connection it tried. VS Code drops NODE_OPTIONS from the extension host's environment, so
+    // suite/index.ts sets it from this variable before the server is (re)started.
+    CARDWRIGHT_E2E_SERVER_NODE_OPTIONS: `--require ${JSON.stringify(join(repoRoot, 'test', 'support', 'networkGuard.cjs'))}`,
+    CARDWRIGHT_NETWORK_LOG: join(tmp, 'network.jsonl'),
+    CARDWRIGHT_NETWORK_GUARD_ONLY: '(^|[\\\\/])dist[\\\\/]server\\.js$',
   };
   return { tmp, workspace, resultsFile, suiteEnv };
 }

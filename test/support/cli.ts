@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { assertNoNetwork, guardedEnv } from './networkGuard';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -13,10 +14,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI (`dist/cli.js`, as users run it) in `cwd`. */
+/**
+ * Runs the built CLI (`dist/cli.js`, as users run it) in `cwd`, under the network guard: throws
+ * when it tried to reach the network.
+ */
 export function runCli(args: string[], cwd: string): CliResult {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  const { env, log } = guardedEnv();
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  assertNoNetwork(log, `cardwright ${args.join(' ')}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -27,6 +27,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from './cli';
+import { assertNoNetwork, guardedEnv } from './networkGuard';
 
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
@@ -59,6 +60,7 @@ export class LspClient {
     private readonly process: ChildProcess,
     readonly initializeResult: InitializeResult,
     settings: Record<string, unknown>,
+    private readonly networkLog: string,
   ) {
     this.settings = settings;
   }
@@ -68,7 +70,9 @@ export class LspClient {
       throw new Error('dist/server.js is missing: run `npm run build` first (npm test does).');
     }
     const [program, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
-    const child = spawn(program as string, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Under the network guard: stop() fails the test when the server tried to reach the network.
+    const { env, log } = guardedEnv();
+    const child = spawn(program as string, args, { env, stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout!),
       new StreamMessageWriter(child.stdin!),
@@ -107,7 +111,7 @@ export class LspClient {
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
-    const client = new LspClient(connection, child, initializeResult, options.settings ?? {});
+    const client = new LspClient(connection, child, initializeResult, options.settings ?? {}, log);
     holder.client = client;
     return client;
   }
@@ -199,6 +203,7 @@ export class LspClient {
       this.connection.dispose();
       this.process.kill();
     }
+    assertNoNetwork(this.networkLog, 'the language server');
   }
 
   private wake(): void {

@@ -81,4 +81,17 @@ describe('path comparison', () => {
     assert.equal(relativeInside('/a/b/c', '/a'), 'b/c');
     assert.equal(relativeInside('/ab/c', '/a'), undefined);
   });
+
+  it('resolves . and .. before comparing: <workspace>/a/../../x is outside', () => {
+    assert.equal(isInside('/ws/a/../../x.py', '/ws'), false);
+    assert.equal(isInside('/ws/../ws2/x.py', '/ws'), false);
+    assert.equal(isInside('/ws/a/../x.py', '/ws'), true);
+    assert.equal(isInside('/ws/./a/x.py', '/ws'), true);
+    assert.equal(isInside('/ws/a/..', '/ws'), false);
+    assert.equal(isSameOrInside('/ws/a/..', '/ws'), true);
+    assert.equal(isSameOrInside('/ws/a/../..', '/ws'), false);
+    assert.equal(relativeInside('/ws/a/../b/x.py', '/ws'), 'b/x.py');
+    assert.equal(relativeInside('/ws/a/../../x.py', '/ws'), undefined);
+    assert.equal(relativeInside('/ws/..hidden/x', '/ws'), '..hidden/x', 'a name starting with dots is a name');
+  });
 });

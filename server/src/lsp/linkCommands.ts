@@ -1,7 +1,10 @@
 import { ParsedDocument } from '../core/document/parsedDocument';
 import { dirname, joinPath } from '../core/fileSystem';
 import { linkRun, readLinkFacts } from '../core/provenance';
+import { resolvePath } from '../core/git/repository';
+import { isInside } from '../core/paths';
 import { discoverRuns, readRun, type RunDeps, type RunRecord } from '../core/runs';
+import { splitRecordPath } from '../core/runs/runRecord';
 import { folderOf, uriToPath } from './documentStore';
 import type { LinkEditResult, LinkParams, RunSummary, RunsParams } from './protocol';
 
@@ -58,6 +61,18 @@ export async function linkEdits(params: LinkParams, deps: LinkDeps): Promise<Lin
   const doc = deps.document(params.uri);
   const cardPath = uriToPath(params.uri);
   if (!doc || !cardPath) return null;
+  // The editor links runs of the workspace only (the picker lists no other): a path from
+  // elsewhere (`../../x`, `/home/...`) is not read at all.
+  const root = folderOf(cardPath, deps.workspaceFolders) ?? dirname(cardPath);
+  const runFile = resolvePath(dirname(cardPath), splitRecordPath(params.runPath).file);
+  if (!isInside(runFile, root))
+    return {
+      version: doc.version,
+      edits: [],
+      notes: [],
+      metricChanges: 0,
+      problem: `${params.runPath} is outside the workspace folder: Cardwright links only runs inside it.`,
+    };
   const run = await readRun(params.runPath, deps.runDeps);
   if (!run)
     return {

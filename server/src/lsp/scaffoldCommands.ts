@@ -2,6 +2,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import type { ParsedDocument } from '../core/document/parsedDocument';
 import type { FileSystem } from '../core/fileSystem';
 import type { ProjectConfig } from '../core/projectConfig';
+import { normalizePath } from '../core/git/repository';
+import { isSameOrInside } from '../core/paths';
 import { planExampleScript, planNewCard, type NewCardPlan } from '../core/scaffold/plan';
 import type { Sha256 } from '../core/scaffold/generatedMarker';
 import { folderOf, uriToPath } from './documentStore';
@@ -40,7 +42,9 @@ export function planExample(params: ExamplePlanParams, deps: ScaffoldDeps): Exam
     fs: deps.fs,
     sha256: deps.sha256,
     now: new Date().toISOString(),
-    outPath: params.path,
+    // `..` resolved here, so `path` names the file the client would write and `outside` is true
+    // for `<workspace>/../x.py` as for `/tmp/x.py`.
+    outPath: params.path === undefined ? undefined : normalizePath(params.path),
   });
   return {
     path: plan.path,
@@ -52,9 +56,12 @@ export function planExample(params: ExamplePlanParams, deps: ScaffoldDeps): Exam
   };
 }
 
+/** A new card for a folder; null (nothing read there) for a folder outside the workspace folders. */
 export function planCard(params: NewCardParams, deps: ScaffoldDeps): NewCardPlan | null {
-  if (!deps.fs.isDirectory(params.folder)) return null;
-  return planNewCard(params.kind, params.folder, deps.fs, deps.configFor(params.folder + '/README.md')) ?? null;
+  const folder = normalizePath(params.folder);
+  if (!deps.workspaceFolders.some((root) => isSameOrInside(folder, root))) return null;
+  if (!deps.fs.isDirectory(folder)) return null;
+  return planNewCard(params.kind, folder, deps.fs, deps.configFor(folder + '/README.md')) ?? null;
 }
 
 /** The edit adding a getting-started section that points at `scriptPath`, or null if the card has one. */

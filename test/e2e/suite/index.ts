@@ -8,9 +8,11 @@
 //   CARDWRIGHT_E2E_UNTRUSTED  "1": run only *.untrusted.e2e.test.js (the folder opened untrusted);
 //                             otherwise run every other *.e2e.test.js
 //   CARDWRIGHT_E2E_GREP       optional mocha --grep
+//   CARDWRIGHT_E2E_SERVER_NODE_OPTIONS  NODE_OPTIONS for the language server (the network guard)
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 export interface E2eResults {
   passed: string[];
@@ -27,7 +29,25 @@ export function testFiles(folder: string, untrusted: boolean): string[] {
     .map((name) => join(folder, name));
 }
 
-export function run(): Promise<void> {
+/**
+ * The language server inherits the extension host's process.env when the client forks it, but
+ * VS Code removes NODE_OPTIONS from that environment: set it here, then restart the server (it
+ * may have started with the workbench) so that every server of the run has the network guard.
+ */
+async function guardLanguageServer(): Promise<void> {
+  const options = process.env.CARDWRIGHT_E2E_SERVER_NODE_OPTIONS;
+  if (!options) return;
+  process.env.NODE_OPTIONS = options;
+  await vscode.extensions.all.find((extension) => extension.packageJSON?.name === 'cardwright')?.activate();
+  await vscode.commands.executeCommand('cardwright.restartServer');
+}
+
+export async function run(): Promise<void> {
+  await guardLanguageServer();
+  return runMocha();
+}
+
+function runMocha(): Promise<void> {
   // The workbench loads, the extension host starts and the extension activates before the first
   // test: a cold language server on 2 cores can take seconds, so be generous.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, slow: 5_000 });
