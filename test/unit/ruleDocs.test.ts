@@ -42,6 +42,11 @@ interface Example {
   reportUnusedDisables: boolean;
   /** From `max-file-size=N`: the size limit the example is checked with (file-too-large). */
   maxSize?: number;
+  /**
+   * From `encoding=latin1`: the file on disk holds the example's text as Latin-1 bytes, and the
+   * document is those bytes decoded as UTF-8, as the CLI reads them (file-not-utf8).
+   */
+  latin1: boolean;
 }
 
 interface RulePage {
@@ -88,6 +93,7 @@ function exampleAfter(lines: string[], heading: string): Example | undefined {
       fixtures: (attributes.get('fixtures') ?? '').split(',').filter(Boolean),
       reportUnusedDisables: attributes.get('config') === 'report-unused-disables',
       ...(attributes.has('max-file-size') ? { maxSize: Number(attributes.get('max-file-size')) } : {}),
+      latin1: attributes.get('encoding') === 'latin1',
     };
   }
   return undefined;
@@ -111,9 +117,11 @@ function checkExample(example: Example): { kind: DocumentKind; diagnostics: Card
     example.neighbours.map((name) => [`/work/example/${name}`, name.endsWith('.json') ? '{}' : '']),
   );
   const fixtures = example.fixtures.map((folder) => fixtureFiles(folder, `/work/example/${folder}`));
-  const fs = memoryFileSystem({ ...Object.assign({}, ...fixtures), ...neighbours, [path]: example.text });
+  const bytes = example.latin1 ? Uint8Array.from(example.text, (char) => char.charCodeAt(0)) : undefined;
+  const text = bytes ? new TextDecoder().decode(bytes) : example.text;
+  const fs = memoryFileSystem({ ...Object.assign({}, ...fixtures), ...neighbours, [path]: bytes ?? text });
   const doc = new ParsedDocument(
-    { uri: path, fileName: basename(path), version: 0, text: example.text },
+    { uri: path, fileName: basename(path), version: 0, text },
     { kind: example.kind, siblings: () => fs.readDirectory(dirname(path)), maxSize: example.maxSize },
   );
   if (doc.kind === 'other') return { kind: doc.kind, diagnostics: [] };

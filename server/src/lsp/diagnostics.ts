@@ -36,6 +36,12 @@ export class DiagnosticsService {
   private generation = 0;
   /** Per document, bumped when only its own inputs changed (a linked file, its run). */
   private readonly documentGenerations = new Map<string, number>();
+  /**
+   * Per open document, a number no earlier opening had: part of its generation, so a result id
+   * from before a close never matches the text opened again under the same version number.
+   */
+  private readonly openings = new Map<string, number>();
+  private opened = 0;
   /** How many checks ran (the `cardwright/debugStats` request: tests assert nothing was re-checked). */
   checks = 0;
 
@@ -72,8 +78,14 @@ export class DiagnosticsService {
     return diagnostics;
   }
 
+  /** Per-document results held (cardwright/debugStats: closed documents leave none). */
+  get cachedResults(): number {
+    return this.results.size;
+  }
+
   /** A document was opened or changed. */
   changed(uri: string): void {
+    if (!this.openings.has(uri)) this.openings.set(uri, ++this.opened);
     if (this.mode === 'push') this.schedule(uri);
   }
 
@@ -83,6 +95,7 @@ export class DiagnosticsService {
     this.results.delete(uri);
     this.costMs.delete(uri);
     this.documentGenerations.delete(uri);
+    this.openings.delete(uri);
     if (this.mode === 'push') void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -110,9 +123,9 @@ export class DiagnosticsService {
     }
   }
 
-  /** The generation a document's result is valid for: settings-wide, then its own. */
+  /** The generation a document's result is valid for: settings-wide, then its own, then its opening. */
   private generationOf(uri: string): string {
-    return `${this.generation}.${this.documentGenerations.get(uri) ?? 0}`;
+    return `${this.generation}.${this.documentGenerations.get(uri) ?? 0}.${this.openings.get(uri) ?? 0}`;
   }
 
   /** `textDocument/diagnostic`. */

@@ -70,6 +70,11 @@ export class DocumentStore {
     return path !== undefined && this.documents.keys().some((open) => uriToPath(open) === path);
   }
 
+  /** How many parsed documents are held (cardwright/debugStats: closing every document empties it). */
+  get parsedCount(): number {
+    return this.parsed.size;
+  }
+
   openUris(): string[] {
     return this.documents.keys();
   }

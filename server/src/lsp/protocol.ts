@@ -22,6 +22,17 @@ export interface DebugStats {
   watchers: FileSystemWatcher[];
   /** Files the Cards view checked from disk (a cached summary does not count). */
   cardChecks?: number;
+  /**
+   * Memory, for the load tests: `process.memoryUsage()` in bytes, taken after a full garbage
+   * collection when the server runs with `node --expose-gc` (`collected` says whether it did;
+   * without it heapUsed includes garbage and is only a rough figure).
+   */
+  memory?: { heapUsed: number; rss: number; collected: boolean };
+  /** Parsed documents the server holds (one per open document at most; 0 once all are closed). */
+  parsedDocuments?: number;
+  /** Documents open in the server, and per-document diagnostics results it caches. */
+  openDocuments?: number;
+  cachedResults?: number;
 }
 
 /** The example script for a card (never written by the server: the client writes it). */

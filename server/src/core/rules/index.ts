@@ -4,6 +4,7 @@ import { configReproRules } from './configReproRules';
 import { datasetIdRules } from './datasetIdRules';
 import { deprecatedRules } from './deprecatedRules';
 import { emptyValueRules } from './emptyValueRules';
+import { encodingRules } from './encodingRules';
 import { frontMatterRules } from './frontMatterRules';
 import { headingDuplicateRules } from './headingDuplicateRules';
 import { languageRules } from './languageRules';
@@ -28,6 +29,7 @@ import { yamlRules } from './yamlRules';
 /** Every rule family, in the order their findings are produced. */
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   sizeRules,
+  encodingRules,
   frontMatterRules,
   yamlRules,
   schemaRules,
