@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { cardText, configText } from '../../bench/generate.mjs';
-import { fastYamlSwitch, parseFastYaml } from '../../server/src/core/document/fastYaml';
+import { fastPaths } from '../../server/src/core/document/fastPaths';
+import { parseFastYaml } from '../../server/src/core/document/fastYaml';
 import { splitFrontMatter } from '../../server/src/core/document/frontMatter';
 import type { DocumentKind } from '../../server/src/core/document/kind';
 import { ParsedDocument } from '../../server/src/core/document/parsedDocument';
@@ -163,7 +164,7 @@ describe('fast YAML path', () => {
 });
 
 function diagnosticsOf(document: { path: string; text: string; kind?: DocumentKind }, fast: boolean): string {
-  fastYamlSwitch.enabled = fast;
+  fastPaths.enabled = fast;
   try {
     const fs = memoryFileSystem({ [document.path]: document.text });
     const fileName = document.path.split('/').pop() ?? '';
@@ -173,7 +174,7 @@ function diagnosticsOf(document: { path: string; text: string; kind?: DocumentKi
     );
     return JSON.stringify(checkDocument(doc, { schemas, fs, config: DEFAULT_CONFIG, path: document.path }));
   } finally {
-    fastYamlSwitch.enabled = true;
+    fastPaths.enabled = true;
   }
 }
 

@@ -49,6 +49,8 @@ export class DocumentStore {
         siblings: path ? () => this.fs.readDirectory(dirname(path)) : undefined,
         schema: path ? this.associationFor(path) : undefined,
         maxSize: path ? this.maxSizeFor(path) : undefined,
+        // An edit in the body reuses the front matter's tree, one in the front matter the body's.
+        previous: cached,
       },
     );
     this.parsed.set(uri, doc);

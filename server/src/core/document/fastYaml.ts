@@ -1,4 +1,5 @@
 import { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Node, type Schema } from 'yaml';
+import { fastPaths } from './fastPaths';
 import { YAML_OPTIONS } from './yamlOptions';
 
 /**
@@ -40,12 +41,9 @@ function schemaContext(): { schema: Schema; options: Document['options'] } {
   return sharedSchema;
 }
 
-/** Off in the equivalence tests, to compute the reference results with the `yaml` package alone. */
-export const fastYamlSwitch = { enabled: true };
-
 /** Parses `source` on the fast path, or returns undefined when the reference parser must. */
 export function parseFastYaml(source: string): FastYaml | undefined {
-  if (!fastYamlSwitch.enabled || UNSUPPORTED_TEXT.test(source)) return undefined;
+  if (!fastPaths.enabled || UNSUPPORTED_TEXT.test(source)) return undefined;
   try {
     return new FastParser(source).parse();
   } catch (error) {

@@ -16,12 +16,15 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Span } from '../diagnostic';
+import { fastPaths } from './fastPaths';
 
 /**
  * The parser is configured once and frozen: it holds no per-document state, so sharing it is as
  * safe as sharing a function.
  */
 const PARSER = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+/** For the body alone: a `---` block at its start is Markdown there, not front matter. */
+const BODY_PARSER = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export interface MarkdownHeading {
   /** 1 to 6. */
@@ -99,13 +102,21 @@ export class MarkdownModel {
   /** Prose before the first heading. */
   readonly preambleText: string = '';
 
+  /**
+   * The body's tree with offsets relative to the body, as remark gave it (the fast path only):
+   * the next version reuses it when its body has the same text, even at another offset.
+   */
+  readonly bodyTree?: Root;
+
   constructor(
     private readonly text: string,
     body: Span,
+    /** A previous version's `bodyTree` for the same body text (never modified here). */
+    reusable?: Root,
   ) {
-    // The whole text goes to remark so its offsets are ours; nodes before the body (the front
-    // matter, or an unclosed block's opening line) are dropped.
-    const root = PARSER.parse(text) as Root;
+    if (fastPaths.enabled && body.start > 0)
+      this.bodyTree = reusable ?? (BODY_PARSER.parse(text.slice(body.start, body.end)) as Root);
+    const root = this.bodyTree ? shifted(this.bodyTree, body.start) : (PARSER.parse(text) as Root);
     const blocks = root.children.filter((node) => node.type !== 'yaml' && start(node) >= body.start);
     const open: Section[] = [];
     for (const block of blocks) {
@@ -316,6 +327,27 @@ export function plainText(node: Nodes): string {
   if (node.type === 'image') return node.alt ?? '';
   if ('children' in node) return (node as Parents).children.map((child) => plainText(child)).join('');
   return '';
+}
+
+/**
+ * A copy of a body tree with offsets into the whole text. The fast path parses the body alone
+ * (remark is linear but slow, and a front matter can be most of a card); the reference path
+ * gives remark the whole text and drops the nodes before the body (the front matter, or an
+ * unclosed block's opening line).
+ */
+function shifted(tree: Root, by: number): Root {
+  const copy = structuredClone(tree);
+  shiftOffsets(copy, by);
+  return copy;
+}
+
+function shiftOffsets(node: Nodes, by: number): void {
+  const position = node.position;
+  if (position) {
+    if (position.start.offset !== undefined) position.start.offset += by;
+    if (position.end.offset !== undefined) position.end.offset += by;
+  }
+  if ('children' in node) for (const child of node.children) shiftOffsets(child, by);
 }
 
 function start(node: Nodes): number {

@@ -3,6 +3,7 @@ import { isConfigCandidate, parseConfig, type ParsedConfig } from '../configs/co
 import type { Span } from '../diagnostic';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import { detectMarkdownKind, isMarkdownFile, isProjectConfigFile, type DocumentKind } from './kind';
+import { fastPaths } from './fastPaths';
 import { MarkdownModel } from './markdown';
 import { TextModel } from './textModel';
 import { YamlTree, keyText } from './yamlTree';
@@ -25,6 +26,11 @@ export interface ParseOptions {
   schema?: string;
   /** Characters beyond which the text is not parsed (`max-file-size`); default DEFAULT_MAX_FILE_SIZE. */
   maxSize?: number;
+  /**
+   * The previous version of the same document: its front matter's YAML is reused when the front
+   * matter's text is unchanged, and its Markdown tree when the body's text is. Not kept.
+   */
+  previous?: ParsedDocument;
 }
 
 /**
@@ -51,6 +57,8 @@ export class ParsedDocument {
   /** The size limit in force, for the message that says so. */
   readonly sizeLimit: number;
   private markdownModel?: MarkdownModel;
+  /** The previous version's Markdown tree, when its body text is this version's. */
+  private readonly reusableBody?: MarkdownModel['bodyTree'];
 
   constructor(
     readonly source: DocumentSource,
@@ -118,8 +126,17 @@ export class ParsedDocument {
     // lines are not parsed as YAML: that would bury the one real problem under syntax errors.
     if (this.frontMatter.state === 'closed') {
       const { content } = this.frontMatter;
-      this.yaml = new YamlTree(this.text.text.slice(content.start, content.end), content.start);
+      const yamlText = this.text.text.slice(content.start, content.end);
+      // A body edit leaves the front matter's text and offset as they were: its tree is reused.
+      const previousYaml = fastPaths.enabled ? options.previous?.yaml : undefined;
+      this.yaml =
+        previousYaml && previousYaml.base === content.start && previousYaml.source === yamlText
+          ? previousYaml
+          : new YamlTree(yamlText, content.start);
     }
+    this.reusableBody = fastPaths.enabled
+      ? options.previous?.bodyTreeFor(this.text.text, this.frontMatter.body)
+      : undefined;
     this.kind =
       options.kind ??
       (markdown
@@ -175,8 +192,20 @@ export class ParsedDocument {
   get markdown(): MarkdownModel {
     // A file too large to parse gets an empty model: outline, hover and completion stay instant.
     const { body } = this.frontMatter;
-    this.markdownModel ??= new MarkdownModel(this.text.text, this.tooLarge ? { start: body.end, end: body.end } : body);
+    this.markdownModel ??= new MarkdownModel(
+      this.text.text,
+      this.tooLarge ? { start: body.end, end: body.end } : body,
+      this.reusableBody,
+    );
     return this.markdownModel;
+  }
+
+  /** This version's Markdown tree, if it was built and its body has the same text as `body` in `text`. */
+  private bodyTreeFor(text: string, body: Span): MarkdownModel['bodyTree'] {
+    const model = this.markdownModel;
+    const own = this.frontMatter.body;
+    if (!model?.bodyTree || this.tooLarge || own.end - own.start !== body.end - body.start) return undefined;
+    return this.text.text.slice(own.start, own.end) === text.slice(body.start, body.end) ? model.bodyTree : undefined;
   }
 
   /** The card's title: the body's first heading, when it is of level 1 or 2. */

@@ -92,14 +92,20 @@ export class YamlTree {
   /** Records every key that repeats an earlier key of the same mapping (what the Hub refuses). */
   private findDuplicateKeys(node: unknown): void {
     if (isMap(node)) {
-      const seen = new Map<string, Span>();
+      // Spans are computed for duplicates only: this runs over every key of large configs.
+      const seen = new Map<string, Node>();
       for (const pair of node.items) {
-        const key = keyText(pair);
         if (isScalar(pair.key)) {
-          const span = this.spanOf(pair.key);
+          const key = keyText(pair);
           const first = seen.get(key);
-          if (first) this.duplicateKeys.push({ span, first, key, message: `Map keys must be unique: "${key}"` });
-          else seen.set(key, span);
+          if (first) {
+            this.duplicateKeys.push({
+              span: this.spanOf(pair.key),
+              first: this.spanOf(first),
+              key,
+              message: `Map keys must be unique: "${key}"`,
+            });
+          } else seen.set(key, pair.key);
         }
         this.findDuplicateKeys(pair.value);
       }
@@ -173,25 +179,23 @@ function firstMessageLine(message: string): string {
  * anchored node's expanded size is computed once.
  */
 function checkExpansion(root: Node | null): void {
-  const anchors = new Map<string, Node>();
-  const sizes = new Map<Node, number>();
+  // Expanded sizes of anchored nodes only: an alias can refer to nothing else.
+  const anchored = new Map<string, number>();
   let written = 0;
   const sizeOf = (node: unknown): number => {
     if (!node || typeof node !== 'object') return 0;
     written++;
     let size = 1;
-    const anchor = (node as Node).anchor;
-    if (anchor) anchors.set(anchor, node as Node);
     if (isAlias(node)) {
-      const target = anchors.get(node.source);
-      // A target still being measured (an alias inside its own anchor) counts once.
-      size = target ? (sizes.get(target) ?? 1) : 1;
+      // An alias inside its own anchor (not measured yet) counts once.
+      size = anchored.get(node.source) ?? 1;
     } else if (isMap(node)) {
       for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
     } else if (isSeq(node)) {
       for (const item of node.items) size += sizeOf(item);
     }
-    sizes.set(node as Node, size);
+    const anchor = (node as Node).anchor;
+    if (anchor) anchored.set(anchor, size);
     return size;
   };
   const expanded = sizeOf(root);

@@ -162,18 +162,20 @@ export function sameLicence(stated: string, declared: string): boolean {
 
 /** The body with code blocks and HTML comments blanked (offsets kept). */
 function mask(text: string, body: Span, doc: ParsedDocument): string {
-  const chars = text.slice(0, body.end).split('');
-  for (let index = 0; index < body.start; index++) chars[index] = ' ';
+  // Only the body is copied into characters: the front matter (most of a model-index heavy
+  // card) is blank in the result whatever it holds.
+  const offset = body.start;
+  const chars = text.slice(offset, body.end).split('');
   const blank = (span: Span): void => {
-    for (let index = span.start; index < span.end && index < chars.length; index++) {
-      if (chars[index] !== '\n') chars[index] = ' ';
+    for (let index = Math.max(span.start, offset); index < span.end && index < body.end; index++) {
+      if (chars[index - offset] !== '\n') chars[index - offset] = ' ';
     }
   };
   for (const block of doc.markdown.codeBlocks) blank(block.span);
   for (const comment of text.slice(0, body.end).matchAll(/<!--[\s\S]*?-->/g)) {
     blank({ start: comment.index ?? 0, end: (comment.index ?? 0) + comment[0].length });
   }
-  return chars.join('');
+  return ' '.repeat(offset) + chars.join('');
 }
 
 /** Sentences: split at line breaks and at `. ` before a capital, trimmed, with their spans. */

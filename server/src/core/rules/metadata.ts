@@ -27,8 +27,17 @@ export function readableMetadata(doc: ParsedDocument): Record<string, unknown> |
   if (!tree || tree.syntaxErrors.length > 0 || tree.valueError || !isMap(tree.root)) return undefined;
   // In a training config `null` means something (Hydra's `- logger: null`, `seed: null`): keep it.
   if (doc.kind === 'training-config') return tree.value as Record<string, unknown>;
-  return withoutNulls(tree.value) as Record<string, unknown>;
+  // Many rules ask, and a tree is shared by the versions whose front matter is unchanged: the
+  // copy is made once per tree.
+  let readable = WITHOUT_NULLS.get(tree);
+  if (!readable) {
+    readable = withoutNulls(tree.value) as Record<string, unknown>;
+    WITHOUT_NULLS.set(tree, readable);
+  }
+  return readable;
 }
+
+const WITHOUT_NULLS = new WeakMap<YamlTree, Record<string, unknown>>();
 
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
