@@ -52,8 +52,13 @@ function runGuarded(source: string, extraEnv: Record<string, string> = {}): { st
   const folder = mkdtempSync(join(tmpdir(), 'cardwright-guard-'));
   const script = join(folder, 'script.js');
   writeFileSync(script, source);
-  const { env, log } = guardedEnv({ ...process.env, ...extraEnv });
-  const result = spawnSync(process.execPath, [script, folder], { env, encoding: 'utf8', timeout: 30_000 });
+  // guardedEnv drops a run-wide filter; a test's own filter is applied after it.
+  const { env, log } = guardedEnv(process.env);
+  const result = spawnSync(process.execPath, [script, folder], {
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   assert.equal(result.status, 0, result.stderr);
   return { stdout: result.stdout, log };
 }
