@@ -28,7 +28,7 @@ describe('extension manifest and package', () => {
     assert.equal(result.status, 0, result.stderr);
     const files = result.stdout.trim().split('\n');
     const allowed =
-      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|images\/icon\.png|dist\/(client|server|cli)\.js|dist\/sql-wasm\.wasm|schemas\/.+\.json|syntaxes\/.+\.json|docs\/rules\/.+\.md)$/;
+      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|images\/icon\.png|dist\/(client|server|server-core|cli)\.js|dist\/sql-wasm\.wasm|schemas\/.+\.json|syntaxes\/.+\.json|docs\/rules\/.+\.md)$/;
     assert.deepEqual(
       files.filter((file) => !allowed.test(file)),
       [],
@@ -36,6 +36,7 @@ describe('extension manifest and package', () => {
     for (const required of [
       'dist/client.js',
       'dist/server.js',
+      'dist/server-core.js',
       'images/icon.png',
       'syntaxes/placeholders.tmLanguage.json',
     ]) {

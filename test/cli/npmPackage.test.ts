@@ -52,6 +52,7 @@ describe('npm package from its tarball', () => {
     for (const file of [
       'dist/cli.js',
       'dist/server.js',
+      'dist/server-core.js',
       'dist/sql-wasm.wasm',
       'docs/rules/schema-enum.md',
       'LICENSE',

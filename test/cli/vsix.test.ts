@@ -110,6 +110,7 @@ describe('Marketplace and Open VSX readiness', () => {
       'extension/images/icon.png',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/dist/server-core.js',
       'extension/dist/sql-wasm.wasm',
       'extension/docs/rules/README.md',
       'extension/schemas/model-card.schema.json',

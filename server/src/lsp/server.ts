@@ -3,7 +3,6 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
-  TextDocumentSyncKind,
   type CodeAction,
   type Connection,
   type Disposable,
@@ -37,6 +36,7 @@ import {
   toHover,
   toLspDiagnostics,
 } from './convert';
+import { initializeResult } from './capabilities';
 import { CardsView } from './cardsView';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentStore, folderOf, readDocument, uriToPath } from './documentStore';
@@ -179,20 +179,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // The Cards view's request and the summary line (codeLens): handlers registered by CardsView.
     const cardDeps = { connection, schemas, store, diagnostics, settings, configFor, trusted, workspaceSchemas };
     cards = new CardsView({ ...cardDeps, ...runtime, workspaceFolders: () => workspaceFolders }, capabilities);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-        completionProvider: { triggerCharacters: [':', ' ', '-', '#'] },
-        hoverProvider: true,
-        documentSymbolProvider: true,
-        codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: Object.values(Commands) },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'cardwright', version: '0.1.0' },
-    };
+    return initializeResult(capabilities);
   });
 
   connection.onInitialized(async () => {
