@@ -53,12 +53,35 @@ function equalPhrase(words: readonly string[], phrase: readonly string[]): boole
 /** Chinese, Japanese and Korean are written without spaces between words: phrases match as substrings. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-function phraseWords(phrase: string): string[] {
-  // A trailing `*` (a stem) survives the word split.
-  const stem = phrase.endsWith('*');
-  const words = headingWords(stem ? phrase.slice(0, -1) : phrase);
-  if (stem && words.length > 0) words[words.length - 1] += '*';
+/**
+ * Phrases (bundled wording and the project's synonyms: a bounded set) as words, split once:
+ * every heading and label of every card is compared with all of them.
+ */
+const PHRASE_WORDS = new Map<string, readonly string[]>();
+
+function phraseWords(phrase: string): readonly string[] {
+  let words = PHRASE_WORDS.get(phrase);
+  if (!words) {
+    // A trailing `*` (a stem) survives the word split.
+    const stem = phrase.endsWith('*');
+    const split = headingWords(stem ? phrase.slice(0, -1) : phrase);
+    if (stem && split.length > 0) split[split.length - 1] += '*';
+    words = split;
+    PHRASE_WORDS.set(phrase, words);
+  }
   return words;
+}
+
+const UNSPACED_PHRASES = new Map<string, string>();
+
+/** A Chinese, Japanese or Korean phrase as one string of its words, made once. */
+function unspacedPhrase(phrase: string): string {
+  let joined = UNSPACED_PHRASES.get(phrase);
+  if (joined === undefined) {
+    joined = headingWords(phrase).join('');
+    UNSPACED_PHRASES.set(phrase, joined);
+  }
+  return joined;
 }
 
 /** Whether a heading or label text names the concept (with the project's extra synonyms). */
@@ -67,11 +90,9 @@ export function namesConcept(text: string, concept: Concept, extraPhrases: reado
   if (words.length === 0) return false;
   if (concept.exact?.some((exact) => equalPhrase(words, headingWords(exact)))) return true;
   const unspaced = words.join('');
-  return [...concept.phrases, ...extraPhrases].some((phrase) =>
-    UNSPACED.test(phrase)
-      ? unspaced.includes(headingWords(phrase).join(''))
-      : containsPhrase(words, phraseWords(phrase)),
-  );
+  const matches = (phrase: string): boolean =>
+    UNSPACED.test(phrase) ? unspaced.includes(unspacedPhrase(phrase)) : containsPhrase(words, phraseWords(phrase));
+  return concept.phrases.some(matches) || extraPhrases.some(matches);
 }
 
 /** Fenced code in these languages is a runnable example; data, citations and output are not. */
