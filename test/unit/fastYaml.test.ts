@@ -15,6 +15,7 @@ import { parseFastYaml } from '../../server/src/core/document/fastYaml';
 import { splitFrontMatter } from '../../server/src/core/document/frontMatter';
 import type { DocumentKind } from '../../server/src/core/document/kind';
 import { ParsedDocument } from '../../server/src/core/document/parsedDocument';
+import { YamlTree } from '../../server/src/core/document/yamlTree';
 import { checkDocument } from '../../server/src/core/engine';
 import { DEFAULT_CONFIG } from '../../server/src/core/projectConfig';
 import { schemas } from '../support/check';
@@ -145,6 +146,19 @@ describe('fast YAML path', () => {
         );
       }),
       { numRuns: 3000, seed: 20261206 },
+    );
+  });
+
+  it('finds repeated keys in small and large mappings, each with its first occurrence', () => {
+    const large = Array.from({ length: 20 }, (_, index) => `k${index}: ${index}`).join('\n');
+    const text = `${large}\nk3: again\nsmall:\n  a: 1\n  b: 2\n  a: 3\n`;
+    const tree = new YamlTree(text, 0);
+    assert.deepEqual(
+      tree.duplicateKeys.map(({ key, span, first }) => [key, text.slice(span.start, span.end), first.start]),
+      [
+        ['k3', 'k3', text.indexOf('k3:')],
+        ['a', 'a', text.indexOf('a: 1')],
+      ],
     );
   });
 

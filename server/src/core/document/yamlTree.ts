@@ -92,12 +92,16 @@ export class YamlTree {
   /** Records every key that repeats an earlier key of the same mapping (what the Hub refuses). */
   private findDuplicateKeys(node: unknown): void {
     if (isMap(node)) {
-      // Spans are computed for duplicates only: this runs over every key of large configs.
-      const seen = new Map<string, Node>();
-      for (const pair of node.items) {
+      // Spans are computed for duplicates only, and small mappings (most of them) are compared
+      // pairwise without a Map: this runs over every key of large configs on every keystroke.
+      const items = node.items;
+      const seen = items.length > 16 ? new Map<string, Node>() : undefined;
+      const keys: string[] = [];
+      for (const [index, pair] of items.entries()) {
         if (isScalar(pair.key)) {
           const key = keyText(pair);
-          const first = seen.get(key);
+          keys[index] = key;
+          const first = seen ? seen.get(key) : firstKeyNode(items, keys, index, key);
           if (first) {
             this.duplicateKeys.push({
               span: this.spanOf(pair.key),
@@ -105,7 +109,7 @@ export class YamlTree {
               key,
               message: `Map keys must be unique: "${key}"`,
             });
-          } else seen.set(key, pair.key);
+          } else seen?.set(key, pair.key);
         }
         this.findDuplicateKeys(pair.value);
       }
@@ -155,6 +159,19 @@ export class YamlTree {
   private shift([start, end]: [number, number]): Span {
     return { start: this.base + start, end: this.base + Math.max(end, start) };
   }
+}
+
+/** The first scalar key before `index` whose text is `key` (keys[i] holds item i's text). */
+function firstKeyNode(
+  items: readonly Pair<unknown, unknown>[],
+  keys: readonly string[],
+  index: number,
+  key: string,
+): Node | undefined {
+  for (let other = 0; other < index; other++) {
+    if (keys[other] === key) return items[other]?.key as Node;
+  }
+  return undefined;
 }
 
 /** The text of a pair's key as the data sees it (`null` keys and complex keys become strings). */
