@@ -1,5 +1,6 @@
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/document/kind';
 import { closestMatches } from '../core/suggest';
+import type { Concurrency } from './checkWorkers';
 import { helpText, parseCommand, stringValue, UsageError, type CommandSpec } from './options';
 
 export { UsageError };
@@ -26,6 +27,12 @@ export interface CheckArgs {
    * cards or configs are skipped without a word, and checking none of them is fine.
    */
   skipUnknown: boolean;
+  /** Reuse results of unchanged files from the last run (`--cache`). */
+  cache: boolean;
+  /** `--cache-location`: the cache file, or the folder for it. */
+  cacheLocation?: string;
+  /** `--concurrency`: worker threads for many files. */
+  concurrency: Concurrency;
   paths: string[];
 }
 
@@ -64,6 +71,24 @@ you named yourself.`,
       type: 'boolean',
       description:
         'for hooks that pass every staged file (pre-commit): skip files that are not\ncards or configs silently; implies --allow-empty',
+    },
+    {
+      name: 'cache',
+      type: 'boolean',
+      description:
+        'reuse the results of files unchanged since the last run (nor their\nsettings, linked files and runs)',
+    },
+    {
+      name: 'cache-location',
+      type: 'string',
+      value: 'PATH',
+      description: 'the cache file, or a folder for it (default:\nnode_modules/.cache/cardwright/)',
+    },
+    {
+      name: 'concurrency',
+      type: 'string',
+      value: 'N',
+      description: 'worker threads for many files: a number, auto (default) or off',
     },
   ],
   footer:
@@ -116,6 +141,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   const skipUnknown = values['skip-unknown'] === true;
   return {
+    cache: values.cache === true,
+    cacheLocation: stringValue(values, 'cache-location'),
+    concurrency: parseConcurrency(stringValue(values, 'concurrency')),
     command: 'check',
     format,
     kind: kind as DocumentKind | undefined,
@@ -127,6 +155,16 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     skipUnknown,
     paths,
   };
+}
+
+function parseConcurrency(text: string | undefined): Concurrency {
+  if (text === undefined || text === 'auto') return 'auto';
+  if (text === 'off') return 'off';
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    throw new UsageError(`--concurrency must be a number of threads (1 to 64), auto or off, not "${text}".`);
+  }
+  return count;
 }
 
 export { helpText };

@@ -4,17 +4,20 @@
  * skipped and why.
  */
 import { configForFile, isIgnored } from '../core/configForFile';
+import type { CardDiagnostic } from '../core/diagnostic';
 import type { DocumentKind } from '../core/document/kind';
 import { dirname, type FileSystem } from '../core/fileSystem';
+import { linkedRunPath } from '../core/provenance/linkedRun';
 import { parseProjectConfig, ProjectConfigResolver, type ProjectConfig } from '../core/projectConfig';
 import { createBundledRegistry } from '../core/schemas/bundled';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
-import { checkFile, type FileReport } from '../core/workspace/checkFile';
+import { checkParsedFile, parseFile, type FileReport } from '../core/workspace/checkFile';
 import { scanCandidates } from '../core/workspace/scan';
-import type { RunRecord } from '../core/runs/runRecord';
 import { nodeSha256 } from '../node/runDeps';
+import { RecordingFileSystem, type Fingerprints } from './checkInputs';
 import type { SkippedFile, SkipReason } from './format/json';
+import { LinkedRuns } from './linkedRuns';
 import { UsageError } from './options';
 import { absolutePath, display } from './cliPaths';
 
@@ -24,8 +27,6 @@ export interface CheckRequest {
   config?: string;
   noIgnore?: boolean;
   reportUnusedDisables?: boolean;
-  /** Linked runs read ahead (readLinkedRuns), so a check reads no run itself (CheckOptions.runs). */
-  runs?: ReadonlyMap<string, RunRecord>;
 }
 
 export interface CheckIo {
@@ -42,14 +43,46 @@ export interface CheckOutcome {
   named: Set<string>;
 }
 
-export function checkPaths(request: CheckRequest, io: CheckIo): CheckOutcome {
+/** A file to check with everything its result depends on besides the files it reads. */
+export interface CheckTarget {
+  path: string;
+  /** Forced kind: `--kind`, or `project-config` for a settings file found on the way. */
+  kind?: DocumentKind;
+  /** The settings in force for it (its `.cardwright.yaml` or --config, `overrides:` applied). */
+  config: ProjectConfig;
+}
+
+/** The paths given, scanned once: every candidate in scan order, then the settings files in force. */
+export interface CheckPlan {
+  /** A file to check, or (`ignored`) one the settings' `ignore:` leaves out. */
+  files: (CheckTarget & { ignored: boolean })[];
+  /** Git-ignored paths the scan passed over. */
+  gitIgnored: string[];
+  named: Set<string>;
+}
+
+/** What checking one file gave: its kind and diagnostics, or why it was not checked. */
+export type FileResult = { kind: DocumentKind; diagnostics: CardDiagnostic[] } | { skip: SkipReason };
+
+/** A file's result with what its check asked the file system (the cache's validity). */
+export interface CheckedFile {
+  result: FileResult;
+  inputs: [string, string][];
+}
+
+/**
+ * Scans the paths (once) and resolves the settings of every file: what `check` and `report` then
+ * check, with the cache, in worker threads or here.
+ */
+export function planCheck(
+  request: CheckRequest,
+  io: CheckIo,
+  schemas: SchemaRegistry = lazyBundledRegistry(),
+): CheckPlan {
   const toAbsolute = (path: string): string => absolutePath(io.cwd, path);
-  const schemas = createBundledRegistry();
   const forcedPath = request.config === undefined ? undefined : toAbsolute(request.config);
   const forced = forcedPath === undefined ? undefined : loadForcedConfig(forcedPath, io, schemas);
   const resolver = new ProjectConfigResolver(io.fs, schemas);
-  // The CLI runs on the user's own repository at their request: its schema files are used.
-  const workspaceSchemas = new WorkspaceSchemaLoader(io.fs, schemas);
   // Every settings file in force is checked too, so a broken one shows up in the report.
   const settingsFiles = new Set<string>(forcedPath ? [forcedPath] : []);
   /** The settings in force for a file: its `.cardwright.yaml` (or --config) with `overrides:` applied. */
@@ -59,42 +92,142 @@ export function checkPaths(request: CheckRequest, io: CheckIo): CheckOutcome {
     return configForFile(config, path);
   };
 
-  const files = new Set<string>();
+  const candidates = new Set<string>();
   const named = new Set<string>();
-  const skipped: SkippedFile[] = [];
+  const gitIgnored: string[] = [];
   for (const path of request.paths.map(toAbsolute)) {
     if (!io.fs.exists(path)) throw new UsageError(`cannot read "${display(path, io.cwd)}": no such file or folder.`);
     if (!io.fs.isDirectory(path)) named.add(path);
     const scan = scanCandidates(io.fs, path, { noIgnore: request.noIgnore });
-    for (const file of scan.files) files.add(file);
-    for (const ignored of scan.gitIgnored) skipped.push({ path: ignored, reason: 'git-ignored' });
+    for (const file of scan.files) candidates.add(file);
+    gitIgnored.push(...scan.gitIgnored);
   }
-  const reports: CheckOutcome['reports'] = [];
-  const check = (file: string, kind = request.kind): void => {
-    const config = configFor(file);
+  const files: CheckPlan['files'] = [];
+  const plan = (path: string, kind: DocumentKind | undefined): void => {
+    const config = configFor(path);
     // `ignore:` in the settings: never checked, even when named on the command line.
-    if (isIgnored(config, file)) {
-      skipped.push({ path: file, reason: 'ignored-by-config' });
-      return;
-    }
-    const { reportUnusedDisables, runs } = request;
-    const options = {
-      fs: io.fs,
-      schemas,
-      config,
-      kind,
-      workspaceSchemas,
-      sha256: nodeSha256,
-      reportUnusedDisables,
-      runs,
-    };
-    const report = checkFile(file, options);
-    if (report) reports.push({ ...report, path: display(report.path, io.cwd), config });
-    else skipped.push({ path: file, reason: skipReason(io.fs, file) });
+    files.push({ path, kind, config, ignored: isIgnored(config, path) });
   };
-  for (const file of files) check(file);
-  for (const file of [...settingsFiles].filter((file) => !files.has(file))) check(file, 'project-config');
-  return { reports, skipped, named };
+  for (const file of candidates) plan(file, request.kind);
+  for (const file of [...settingsFiles].filter((file) => !candidates.has(file))) plan(file, 'project-config');
+  return { files, gitIgnored, named };
+}
+
+/** Puts results (one per planned file, in order; none for ignored ones) into the outcome's shape. */
+export function assembleOutcome(
+  plan: CheckPlan,
+  resultOf: (index: number) => (FileResult & { doc?: FileReport['doc'] }) | undefined,
+  cwd: string,
+): CheckOutcome {
+  const reports: CheckOutcome['reports'] = [];
+  const skipped: SkippedFile[] = plan.gitIgnored.map((path) => ({ path, reason: 'git-ignored' }));
+  plan.files.forEach((file, index) => {
+    const result = file.ignored ? undefined : resultOf(index);
+    if (!result) skipped.push({ path: file.path, reason: 'ignored-by-config' });
+    else if ('skip' in result) skipped.push({ path: file.path, reason: result.skip });
+    else {
+      const report: FileReport = { path: display(file.path, cwd), kind: result.kind, diagnostics: result.diagnostics };
+      if (result.doc) report.doc = result.doc;
+      reports.push({ ...report, config: file.config });
+    }
+  });
+  return { reports, skipped, named: plan.named };
+}
+
+/**
+ * Checks planned files one at a time, in this thread (the CLI's main thread, or one worker):
+ * the registry, the workspace schemas and the linked runs are shared by all its files.
+ */
+export class FileChecker {
+  private readonly recorder: RecordingFileSystem;
+  private readonly workspaceSchemas: WorkspaceSchemaLoader;
+  private readonly linkedRuns: LinkedRuns;
+
+  constructor(
+    fs: FileSystem,
+    private readonly schemas: SchemaRegistry,
+    private readonly reportUnusedDisables?: boolean,
+  ) {
+    this.recorder = new RecordingFileSystem(fs);
+    // The CLI runs on the user's own repository at their request: its schema files are used.
+    this.workspaceSchemas = new WorkspaceSchemaLoader(this.recorder.fs, schemas);
+    this.linkedRuns = new LinkedRuns(fs);
+  }
+
+  /** Checks without linked runs and keeps the parsed document (for `report`'s summaries). */
+  checkNow(target: CheckTarget): FileResult & { doc?: FileReport['doc'] } {
+    const doc = parseFile(target.path, this.options(target));
+    if (!doc) return { skip: this.skipReason(target.path) };
+    const report = checkParsedFile(doc, target.path, this.options(target));
+    return { kind: report.kind, diagnostics: report.diagnostics, doc };
+  }
+
+  /**
+   * Checks with the run the card links (read once per thread, asynchronously: `mlflow.db` needs
+   * the SQLite reader) and returns what the check asked the file system, the run's reads included.
+   * The card is parsed once: the same document gives the run's path and the diagnostics.
+   */
+  async check(target: CheckTarget): Promise<CheckedFile> {
+    const inputs: Fingerprints = new Map();
+    const options = this.options(target);
+    const doc = this.recorder.record(inputs, () => parseFile(target.path, options));
+    if (!doc) {
+      const skip = this.recorder.record(inputs, () => this.skipReason(target.path));
+      return { result: { skip }, inputs: [...inputs] };
+    }
+    // Only a card that mentions `provenance` can link a run (the cheap test first).
+    const runPath = doc.text.text.includes('provenance')
+      ? this.recorder.record(inputs, () => linkedRunPath(doc, target.path))
+      : undefined;
+    const linked = runPath === undefined ? undefined : await this.linkedRuns.get(runPath);
+    for (const [key, value] of linked?.inputs ?? []) inputs.set(key, value);
+    const report = this.recorder.record(inputs, () =>
+      checkParsedFile(doc, target.path, { ...options, ...(linked ? { runs: linked.runs } : {}) }),
+    );
+    return { result: { kind: report.kind, diagnostics: report.diagnostics }, inputs: [...inputs] };
+  }
+
+  private options(target: CheckTarget) {
+    return {
+      fs: this.recorder.fs,
+      schemas: this.schemas,
+      config: target.config,
+      kind: target.kind,
+      workspaceSchemas: this.workspaceSchemas,
+      sha256: nodeSha256,
+      reportUnusedDisables: this.reportUnusedDisables,
+    };
+  }
+
+  /** Why parseFile returned nothing for a file that exists. */
+  private skipReason(path: string): SkipReason {
+    const text = this.recorder.fs.readFile(path);
+    if (text === undefined) return 'unreadable';
+    return text.includes('\u0000') ? 'binary' : 'not-recognised';
+  }
+}
+
+/** `check`'s and `report`'s files checked here, synchronously, without linked runs (`report`). */
+export function checkPaths(request: CheckRequest, io: CheckIo): CheckOutcome {
+  const schemas = lazyBundledRegistry();
+  const plan = planCheck(request, io, schemas);
+  const checker = new FileChecker(io.fs, schemas, request.reportUnusedDisables);
+  return assembleOutcome(plan, (index) => checker.checkNow(plan.files[index] as CheckTarget), io.cwd);
+}
+
+/**
+ * The bundled registry, created on first use: a run whose results all come from the cache, in a
+ * folder without settings, never needs it.
+ */
+export function lazyBundledRegistry(): SchemaRegistry {
+  let registry: SchemaRegistry | undefined;
+  return new Proxy({} as SchemaRegistry, {
+    get(_target, property) {
+      registry ??= createBundledRegistry();
+      const value: unknown = Reflect.get(registry, property, registry);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(registry) : value;
+    },
+  });
 }
 
 function loadForcedConfig(path: string, io: CheckIo, schemas: SchemaRegistry): ProjectConfig {
@@ -113,13 +246,6 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   binary: 'a binary file',
   unreadable: 'could not be read',
 };
-
-/** Why checkFile returned nothing for a file that exists. */
-function skipReason(fs: FileSystem, path: string): SkipReason {
-  const text = fs.readFile(path);
-  if (text === undefined) return 'unreadable';
-  return text.includes('\u0000') ? 'binary' : 'not-recognised';
-}
 
 /** `5 paths skipped (2 git-ignored, 3 not recognised; use --kind to check them)`, or '' when none. */
 export function skipSummary(skipped: readonly SkippedFile[]): string {

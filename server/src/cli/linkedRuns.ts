@@ -1,42 +1,45 @@
-import { ParsedDocument } from '../core/document/parsedDocument';
-import { basename, dirname, type FileSystem } from '../core/fileSystem';
-import { linkedRunPath, readLinkedRun } from '../core/provenance/linkedRun';
+import type { FileSystem } from '../core/fileSystem';
+import { readLinkedRun } from '../core/provenance/linkedRun';
 import type { RunRecord } from '../core/runs/runRecord';
-import { scanCandidates } from '../core/workspace/scan';
-import { createNodeRunDeps } from '../node/runDeps';
-import { absolutePath } from './cliPaths';
+import { createSqlJsReader, type SqliteReader } from '../core/runs';
+import { nodeSha256, readSqlWasm } from '../node/runDeps';
+import { RecordingFileSystem, type Fingerprints } from './checkInputs';
 
-/**
- * The runs the model cards under `paths` link, each read once for the whole invocation (a run in
- * `mlflow.db` through the async SQLite reader, which a check cannot call): the checks' `runs`.
- * Only files that mention `provenance` are parsed. Undefined when no card links a run, so a plain
- * check stays synchronous.
- */
-export function linkedRunPaths(
-  paths: readonly string[],
-  io: { cwd: string; fs: FileSystem },
-  noIgnore?: boolean,
-): string[] {
-  const found = new Set<string>();
-  for (const path of paths.map((path) => absolutePath(io.cwd, path))) {
-    if (!io.fs.exists(path)) continue;
-    for (const file of scanCandidates(io.fs, path, { noIgnore }).files) {
-      const text = io.fs.readFile(file);
-      if (text === undefined || !text.includes('provenance')) continue;
-      const doc = new ParsedDocument(
-        { uri: file, fileName: basename(file), version: 0, text },
-        { siblings: () => io.fs.readDirectory(dirname(file)) },
-      );
-      const runPath = linkedRunPath(doc, file);
-      if (runPath) found.add(runPath);
-    }
-  }
-  return [...found];
+export interface LinkedRun {
+  /** The records read for the run (the checks' `runs`): the run, or its database's other runs. */
+  runs: Map<string, RunRecord>;
+  /** What reading it asked the file system: inputs of every card that links this run. */
+  inputs: Fingerprints;
 }
 
-export async function readLinkedRuns(runPaths: readonly string[], fs: FileSystem): Promise<Map<string, RunRecord>> {
-  const deps = createNodeRunDeps(fs);
+/**
+ * The runs cards link, each read once per thread however many cards link it (a run in
+ * `mlflow.db` through the async SQLite reader, which a check cannot call), with the files read
+ * for it, so a cached result of a card is dropped when its run changes.
+ */
+export class LinkedRuns {
+  private readonly read = new Map<string, Promise<LinkedRun>>();
+  /** One SQLite reader: it compiles its wasm on first use and keeps it. */
+  private readonly sqlite: SqliteReader = createSqlJsReader(readSqlWasm);
+
+  constructor(private readonly fs: FileSystem) {}
+
+  get(runPath: string): Promise<LinkedRun> {
+    let found = this.read.get(runPath);
+    if (!found) {
+      found = readRecorded(runPath, this.fs, this.sqlite);
+      this.read.set(runPath, found);
+    }
+    return found;
+  }
+}
+
+async function readRecorded(runPath: string, fs: FileSystem, sqlite: SqliteReader): Promise<LinkedRun> {
+  const recorder = new RecordingFileSystem(fs);
+  const inputs: Fingerprints = new Map();
+  recorder.sink = inputs;
   const runs = new Map<string, RunRecord>();
-  for (const runPath of runPaths) await readLinkedRun(runPath, deps, runs).catch(() => false);
-  return runs;
+  await readLinkedRun(runPath, { fs: recorder.fs, sha256: nodeSha256, sqlite }, runs).catch(() => false);
+  recorder.sink = undefined;
+  return { runs, inputs };
 }

@@ -1,7 +1,21 @@
 import { pathToFileURL } from 'node:url';
 import type { FileSystem } from '../core/fileSystem';
 import { CHECK_SPEC, helpText, parseCliArgs, USAGE, UsageError, type CheckArgs } from './args';
-import { checkPaths, display, SKIP_REASONS, skipSummary } from './checkPaths';
+import { CheckCache, cacheFilePath, cacheStamp } from './checkCache';
+import {
+  assembleOutcome,
+  display,
+  FileChecker,
+  lazyBundledRegistry,
+  planCheck,
+  SKIP_REASONS,
+  skipSummary,
+  type CheckedFile,
+  type CheckOutcome,
+  type CheckTarget,
+  type FileResult,
+} from './checkPaths';
+import { checkInWorkers, workerCount } from './checkWorkers';
 import { runExample } from './exampleCommand';
 import { runLink } from './linkCommand';
 import { runNew } from './newCommand';
@@ -9,9 +23,7 @@ import { runReport } from './reportCommand';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
-import { linkedRunPaths, readLinkedRuns } from './linkedRuns';
 import { RULE_DOCS_BASE } from '../core/docs';
-import type { RunRecord } from '../core/runs/runRecord';
 import * as nodePath from 'node:path';
 import { toPosix } from './cliPaths';
 
@@ -49,7 +61,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
       io.stdout(io.version + '\n');
       return 0;
     }
-    return runCheck(args, io);
+    return withUsageErrors(() => runCheck(args, io), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`cardwright: ${error.message}\n`);
@@ -75,17 +87,58 @@ function withUsageErrors(run: () => number | Promise<number>, io: CliIo): number
 }
 
 /**
- * `check`: synchronous, unless a card links a training run; then every linked run is read once
- * (asynchronously: `mlflow.db` needs the SQLite reader) and the checks use those records.
+ * `check`: the paths scanned once; each file's result from the cache when nothing it depends on
+ * changed (`--cache`), the others checked here or, when there are many, in worker threads. A card
+ * that links a training run is parsed once: the run's path comes from the same parsed document.
  */
-function runCheck(args: CheckArgs, io: CliIo): number | Promise<number> {
-  const runPaths = linkedRunPaths(args.paths, io, args.noIgnore);
-  if (runPaths.length === 0) return reportCheck(args, io);
-  return readLinkedRuns(runPaths, io.fs).then((runs) => reportCheck(args, io, runs));
+async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
+  const schemas = lazyBundledRegistry();
+  const plan = planCheck(args, io, schemas);
+  const cache = args.cache
+    ? CheckCache.load(cacheFilePath(io.cwd, args.cacheLocation), cacheStamp(io.version), args.reportUnusedDisables)
+    : undefined;
+  // A cache file kept among the files checked is not one of them.
+  if (cache) plan.files = plan.files.filter((file) => file.path !== toPosix(cache.file));
+  const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(plan.files.length);
+  const pending: number[] = [];
+  plan.files.forEach((file, index) => {
+    if (file.ignored) return;
+    const cached = cache?.lookup(file, io.fs);
+    if (cached) results[index] = cached;
+    else pending.push(index);
+  });
+  const targets = pending.map((index) => plan.files[index] as CheckTarget);
+  const threads = workerCount(args.concurrency, targets.length);
+  let checked: CheckedFile[];
+  if (threads > 0) {
+    checked = await checkInWorkers(targets, threads, args.reportUnusedDisables);
+  } else {
+    const checker = new FileChecker(io.fs, schemas, args.reportUnusedDisables);
+    checked = [];
+    for (const target of targets) checked.push(await checker.check(target));
+  }
+  pending.forEach((index, at) => {
+    const result = checked[at] as CheckedFile;
+    results[index] = result.result;
+    cache?.store(plan.files[index] as CheckTarget, result);
+  });
+  if (cache) {
+    try {
+      cache.save(io.fs);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr(`cardwright: could not write the cache ${display(cache.file, io.cwd)}: ${reason}\n`);
+    }
+  }
+  return reportCheck(
+    args,
+    io,
+    assembleOutcome(plan, (index) => results[index], io.cwd),
+  );
 }
 
-function reportCheck(args: CheckArgs, io: CliIo, runs?: ReadonlyMap<string, RunRecord>): number {
-  const { reports, skipped, named } = checkPaths({ ...args, runs }, io);
+function reportCheck(args: CheckArgs, io: CliIo, outcome: CheckOutcome): number {
+  const { reports, skipped, named } = outcome;
   const docs = rulePages(io.fs);
 
   // A hook passes every staged file: what is not a card or config is none of its business.

@@ -41,6 +41,17 @@ export interface CheckFileOptions {
  * binary files), which the CLI then leaves out of its report.
  */
 export function checkFile(path: string, options: CheckFileOptions): FileReport | undefined {
+  const doc = parseFile(path, options);
+  return doc ? checkParsedFile(doc, path, options) : undefined;
+}
+
+/**
+ * The first half of checkFile: the file parsed as it will be checked (kind, associated schema,
+ * size limit from the settings), or undefined when it is not a card or config. A host that needs
+ * something from the document before checking it (the run a card links) reads it from here and
+ * then calls checkParsedFile: one parse.
+ */
+export function parseFile(path: string, options: CheckFileOptions): ParsedDocument | undefined {
   const text = options.fs.readFile(path);
   if (text === undefined || text.includes('\u0000')) return undefined;
   const doc = new ParsedDocument(
@@ -52,6 +63,10 @@ export function checkFile(path: string, options: CheckFileOptions): FileReport |
       maxSize: options.config.maxFileSize,
     },
   );
-  if (doc.kind === 'other') return undefined;
+  return doc.kind === 'other' ? undefined : doc;
+}
+
+/** The second half of checkFile: the diagnostics of a document parseFile returned. */
+export function checkParsedFile(doc: ParsedDocument, path: string, options: CheckFileOptions): FileReport {
   return { path, kind: doc.kind, diagnostics: checkDocument(doc, { ...options, path }), doc };
 }
