@@ -123,6 +123,18 @@ export function sentences(text: string): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
+const PROSE_SENTENCES = new WeakMap<MarkdownModel, readonly string[]>();
+
+/** The sentences of all the card's prose, in order, split once per Markdown model (every concept reads them). */
+function proseSentences(markdown: MarkdownModel): readonly string[] {
+  let found = PROSE_SENTENCES.get(markdown);
+  if (!found) {
+    found = proseTexts(markdown).flatMap(sentences);
+    PROSE_SENTENCES.set(markdown, found);
+  }
+  return found;
+}
+
 /** Every piece of prose the card shows: before the first heading, each section's own part, HTML text. */
 function proseTexts(markdown: MarkdownModel): string[] {
   return [markdown.preambleText, ...markdown.sections.map((section) => section.ownText), ...markdown.htmlTexts];
@@ -186,11 +198,9 @@ export function findConceptEvidence(
     }
   }
   if (concept.prose.length > 0) {
-    for (const text of proseTexts(markdown)) {
-      for (const sentence of sentences(text)) {
-        const found = concept.prose.find(({ pattern }) => pattern.test(sentence));
-        if (found) return { via: 'prose', text: sentence, pattern: found.id };
-      }
+    for (const sentence of proseSentences(markdown)) {
+      const found = concept.prose.find(({ pattern }) => pattern.test(sentence));
+      if (found) return { via: 'prose', text: sentence, pattern: found.id };
     }
   }
   if (concept.codeComments) {
