@@ -76,7 +76,7 @@ you named yourself.`,
       name: 'cache',
       type: 'boolean',
       description:
-        'reuse the results of files unchanged since the last run (nor their\nsettings, linked files and runs)',
+        'reuse the result of a file when neither it nor its settings, linked files\nand run changed since the last run',
     },
     {
       name: 'cache-location',
