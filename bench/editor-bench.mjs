@@ -10,15 +10,15 @@ import { coldStart, LspServer } from './lsp-client.mjs';
 const PROJECT_CONFIG = 'max-file-size: 16777216\n';
 
 export const CONFIG_SIZES = [
-  { id: '1kb', label: '1 KB', bytes: 1_000, edits: 21 },
-  { id: '100kb', label: '100 KB', bytes: 100_000, edits: 9 },
-  { id: '1mb', label: '1 MB', bytes: 1_000_000, edits: 5 },
-  { id: '5mb', label: '5 MB', bytes: 5_000_000, edits: 3 },
+  { id: '1kb', label: '1 KB', bytes: 1_000, edits: 21, warmup: 20 },
+  { id: '100kb', label: '100 KB', bytes: 100_000, edits: 9, warmup: 10 },
+  { id: '1mb', label: '1 MB', bytes: 1_000_000, edits: 5, warmup: 2 },
+  { id: '5mb', label: '5 MB', bytes: 5_000_000, edits: 3, warmup: 0 },
 ];
 
 export const CARD_SIZES = [
-  { id: '6kb', label: '6 KB', bytes: 6_000, edits: 21 },
-  { id: '140kb', label: '140 KB', bytes: 140_000, edits: 11 },
+  { id: '6kb', label: '6 KB', bytes: 6_000, edits: 21, warmup: 20 },
+  { id: '140kb', label: '140 KB', bytes: 140_000, edits: 11, warmup: 10 },
 ];
 
 /**
@@ -45,24 +45,32 @@ function locate(text, needle) {
 
 /**
  * Times `edits` keystrokes that alternate an invalid and a valid value, each until the publish
- * for its version; counts the results whose diagnostic count is not the expected one.
+ * for its version; counts the results whose diagnostic count is not the expected one. First come
+ * `warmup` untimed keystrokes (an even number: the value ends valid), as any JIT benchmark warms
+ * up: the rows are an editing session's steady state, both servers alike; the cold-start row is
+ * the start.
  */
-async function timeEdits(client, uri, baseline, edit, edits, firstVersion, timeoutMs, restore = false) {
+async function timeEdits(client, uri, baseline, edit, edits, firstVersion, timeoutMs, restore = false, warmup = 0) {
+  for (let i = 0; i < warmup; i++) {
+    const change = edit(i % 2 === 0);
+    await client.edit(uri, firstVersion + i, change.range, change.text, timeoutMs);
+  }
+  const start = firstVersion + warmup;
   const times = [];
   let wrong = 0;
   for (let i = 0; i < edits; i++) {
     const invalid = i % 2 === 0;
     const change = edit(invalid);
-    const { ms, diagnostics } = await client.edit(uri, firstVersion + i, change.range, change.text, timeoutMs);
+    const { ms, diagnostics } = await client.edit(uri, start + i, change.range, change.text, timeoutMs);
     times.push(ms);
     if (diagnostics.length !== baseline + (invalid ? 1 : 0)) wrong++;
   }
   // An odd number of edits leaves the value invalid: put it back for the next series.
   if (restore && edits % 2 === 1) {
     const change = edit(false);
-    await client.edit(uri, firstVersion + edits, change.range, change.text, timeoutMs);
+    await client.edit(uri, start + edits, change.range, change.text, timeoutMs);
   }
-  return { times, wrong, nextVersion: firstVersion + edits + (restore ? edits % 2 : 0) };
+  return { times, wrong, nextVersion: start + edits + (restore ? edits % 2 : 0) };
 }
 
 /** Config rows: every size, each server in a fresh process (so its peak memory is this size's). */
@@ -93,7 +101,17 @@ export async function benchConfigs({ servers, scratch, runs, log, report }) {
       try {
         await client.initialize();
         const opened = await client.open(path, 'yaml', text, timeoutMs);
-        const result = await timeEdits(client, opened.uri, opened.diagnostics.length, edit, edits, 2, timeoutMs);
+        const result = await timeEdits(
+          client,
+          opened.uri,
+          opened.diagnostics.length,
+          edit,
+          edits,
+          2,
+          timeoutMs,
+          false,
+          size.warmup,
+        );
         latency[server.role] = { samples: result.times, wrong: result.wrong, baseline: opened.diagnostics.length };
         memory[server.role] = { samples: [client.peakRssMb()] };
       } catch (error) {
@@ -142,6 +160,7 @@ export async function benchCards({ servers, scratch, runs, log, report }) {
             version,
             120_000,
             true,
+            size.warmup,
           );
           version = result.nextVersion;
           row.cardwright = { samples: result.times, wrong: result.wrong, baseline: opened.diagnostics.length };
