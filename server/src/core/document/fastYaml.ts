@@ -170,47 +170,53 @@ class FastParser {
   }
 
   private blockMap(indent: number, start: number, anchor: string | undefined): BlockResult {
-    const map = new YAMLMap(this.schema);
     const value: Record<string, unknown> = {};
-    const entry = this.defineAnchor(anchor, map, value);
-    let at = start;
-    for (;;) {
+    return this.blockCollection(new YAMLMap(this.schema), value, indent, start, anchor, (map, at) => {
       const key = this.keyAt(at);
-      const valueResult = this.valueAfter(indent, key.colon + 1, 'map');
-      const pair = new Pair(key.node, valueResult.node);
-      map.items.push(pair);
-      this.addPair(value, key.node, valueResult);
-      const next = this.continuation(indent, valueResult, false);
-      const lastEnd = valueResult.node.range![2];
-      if (next.kind === 'item') {
-        at = next.at;
-        continue;
-      }
-      map.range = [start, lastEnd, next.commentEnd ?? lastEnd];
-      if (entry) entry.done = true;
-      return { node: map, value, pending: next.pending };
-    }
+      const item = this.valueAfter(indent, key.colon + 1, 'map');
+      map.items.push(new Pair(key.node, item.node));
+      this.addPair(value, key.node, item);
+      return item;
+    });
   }
 
   private blockSeq(indent: number, start: number, anchor: string | undefined): BlockResult {
-    const seq = new YAMLSeq(this.schema);
     const value: unknown[] = [];
-    const entry = this.defineAnchor(anchor, seq, value);
-    let at = start;
-    for (;;) {
+    return this.blockCollection(new YAMLSeq(this.schema), value, indent, start, anchor, (seq, at) => {
       if (this.src[at] !== '-' || !this.isSeparated(at + 1)) throw new Unsupported();
       const item = this.valueAfter(indent, at + 1, 'seq');
       seq.items.push(item.node);
       value.push(item.value);
-      const next = this.continuation(indent, item, true);
-      const lastEnd = item.node.range![2];
+      return item;
+    });
+  }
+
+  /**
+   * The items of a block collection at `indent`, each read by `readItem` from its first offset,
+   * until the collection ends; its range ends with the last item's, or with its own trailing
+   * comments when it keeps them.
+   */
+  private blockCollection<C extends YAMLMap | YAMLSeq>(
+    collection: C,
+    value: unknown,
+    indent: number,
+    start: number,
+    anchor: string | undefined,
+    readItem: (collection: C, at: number) => ItemResult,
+  ): BlockResult {
+    const entry = this.defineAnchor(anchor, collection, value);
+    let at = start;
+    for (;;) {
+      const item = readItem(collection, at);
+      const next = this.continuation(indent, item, collection instanceof YAMLSeq);
       if (next.kind === 'item') {
         at = next.at;
         continue;
       }
-      seq.range = [start, lastEnd, next.commentEnd ?? lastEnd];
+      const lastEnd = item.node.range![2];
+      collection.range = [start, lastEnd, next.commentEnd ?? lastEnd];
       if (entry) entry.done = true;
-      return { node: seq, value, pending: next.pending };
+      return { node: collection, value, pending: next.pending };
     }
   }
 
@@ -294,7 +300,7 @@ class FastParser {
       if (colon < 0) throw new Unsupported();
       end = colon;
       while (this.src.charCodeAt(end - 1) === 32) end--;
-      node = this.plain(at, end, true);
+      node = this.resolvePlain(this.src.slice(at, end), at, end, true);
     }
     const colon = this.skipSpaces(end);
     if (this.src[colon] !== ':' || !this.isSeparated(colon + 1) || colon - at > 1024) throw new Unsupported();
@@ -402,7 +408,7 @@ class FastParser {
       if (c === 58 && (i + 1 === lineEnd || this.src.charCodeAt(i + 1) === 32)) throw new Unsupported();
     }
     while (this.src.charCodeAt(end - 1) === 32) end--;
-    const node = this.plain(at, end, false);
+    const node = this.resolvePlain(this.src.slice(at, end), at, end, false);
     return { node, value: node.value, end };
   }
 
@@ -520,7 +526,7 @@ class FastParser {
     }
     while (this.src.charCodeAt(end - 1) === 32) end--;
     if (end === at) throw new Unsupported();
-    const node = this.plain(at, end, isKey);
+    const node = this.resolvePlain(this.src.slice(at, end), at, end, isKey);
     return { node, value: node.value, end };
   }
 
@@ -530,11 +536,6 @@ class FastParser {
   }
 
   // ---- scalars ----------------------------------------------------------------------------------
-
-  private plain(start: number, end: number, atKey: boolean): Scalar {
-    const node = this.resolvePlain(this.src.slice(start, end), start, end, atKey);
-    return node;
-  }
 
   /** A plain scalar resolved by the schema's tags, exactly as yaml's composer does it. */
   private resolvePlain(text: string, start: number, end: number, atKey: boolean): Scalar {
