@@ -5,6 +5,7 @@ import type { CodeBlock, MarkdownModel, Section } from './document/markdown';
 import type { ParsedDocument } from './document/parsedDocument';
 import { findPlaceholders, withoutPlaceholders } from './placeholders';
 import { readableMetadata } from './rules/metadata';
+import { foldForPrefilter, testWithPrefilter } from './regexPrefilter';
 
 /** What answered a concept, and where (for hovers, quick-fixes and the corpus report). */
 export interface ConceptEvidence {
@@ -123,13 +124,21 @@ export function sentences(text: string): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
-const PROSE_SENTENCES = new WeakMap<MarkdownModel, readonly string[]>();
+/** A sentence of prose, and its folded copy for the patterns' prefilters (regexPrefilter.ts). */
+interface ProseSentence {
+  text: string;
+  folded: string;
+}
+
+const PROSE_SENTENCES = new WeakMap<MarkdownModel, readonly ProseSentence[]>();
 
 /** The sentences of all the card's prose, in order, split once per Markdown model (every concept reads them). */
-function proseSentences(markdown: MarkdownModel): readonly string[] {
+function proseSentences(markdown: MarkdownModel): readonly ProseSentence[] {
   let found = PROSE_SENTENCES.get(markdown);
   if (!found) {
-    found = proseTexts(markdown).flatMap(sentences);
+    found = proseTexts(markdown)
+      .flatMap(sentences)
+      .map((text) => ({ text, folded: foldForPrefilter(text) }));
     PROSE_SENTENCES.set(markdown, found);
   }
   return found;
@@ -198,9 +207,10 @@ export function findConceptEvidence(
     }
   }
   if (concept.prose.length > 0) {
-    for (const sentence of proseSentences(markdown)) {
-      const found = concept.prose.find(({ pattern }) => pattern.test(sentence));
-      if (found) return { via: 'prose', text: sentence, pattern: found.id };
+    for (const { text, folded } of proseSentences(markdown)) {
+      // Most sentences lack every literal a pattern needs: the prefilter spares the expression.
+      const found = concept.prose.find(({ pattern }) => testWithPrefilter(pattern, text, folded));
+      if (found) return { via: 'prose', text, pattern: found.id };
     }
   }
   if (concept.codeComments) {

@@ -6,6 +6,7 @@
  */
 import type { ConceptId } from '../concepts';
 import type { Language } from './headings';
+import { lazyPatterns, written } from './unicodeWords';
 
 export interface SentencePattern {
   /** Unique; test/unit/conceptWording.test.ts has realistic sentences for every id. */
@@ -16,13 +17,8 @@ export interface SentencePattern {
   pattern: RegExp;
 }
 
-const LETTER = String.raw`[\p{L}\p{N}_]`;
-const BOUNDARY = `(?:(?<=${LETTER})(?!${LETTER})|(?<!${LETTER})(?=${LETTER}))`;
-
 /** `\b` and `\w` that know letters beyond ASCII (`\w` only inside brackets: `[\w-]`); case-insensitive. */
-function re(source: string, flags = 'iu'): RegExp {
-  return new RegExp(source.replace(/\\b/g, BOUNDARY).replace(/\\w/g, String.raw`\p{L}\p{N}_`), flags);
-}
+const re = written;
 
 /** Objects that make "the model produces X" a risk, not an output format. */
 const HARM = String.raw`(?:harmful|toxic|offensive|biased|incorrect|inaccurate|false|unsafe|inappropriate|misleading|wrong|hallucinated|factually|objectionable|explicit|nsfw)`;
@@ -33,7 +29,7 @@ const INTENDED: readonly ConceptId[] = ['intended-use', 'uses'];
 const NOT_INTENDED: readonly ConceptId[] = ['intended-use', 'uses', 'limitations'];
 const IO: readonly ConceptId[] = ['inputs', 'outputs'];
 
-export const SENTENCES: readonly SentencePattern[] = [
+export const SENTENCES: readonly SentencePattern[] = lazyPatterns([
   // English: intended use (model) and uses (dataset).
   {
     id: 'en-intended-for',
@@ -321,6 +317,6 @@ export const SENTENCES: readonly SentencePattern[] = [
       String.raw`\b(?:released|licensed|distributed|available|published|provided|shared|licenced)\sunder\s(?:the\s|a\s)?(?:[\w.-]+\s){0,3}(?:licen[cs]e|CC|MIT|Apache|GPL|terms|ODC-?[\w]*|CC0|BSD|Creative Commons|public domain)\b`,
     ),
   },
-];
+]);
 
 export { OTHER_LANGUAGE_SENTENCES } from './sentencesOtherLanguages';

@@ -5,20 +5,17 @@
  */
 import type { ConceptId } from '../concepts';
 import type { SentencePattern } from './sentences';
+import { lazyPatterns, written, type WrittenPattern } from './unicodeWords';
 
-const LETTER = String.raw`[\p{L}\p{N}_]`;
-const BOUNDARY = `(?:(?<=${LETTER})(?!${LETTER})|(?<!${LETTER})(?=${LETTER}))`;
-
-function re(source: string): RegExp {
-  return new RegExp(source.replace(/\\b/g, BOUNDARY).replace(/\\w/g, String.raw`\p{L}\p{N}_`), 'iu');
-}
+/** `\b` and `\w` that know letters beyond ASCII; case-insensitive. */
+const re = (source: string): WrittenPattern => written(source);
 
 const INTENDED: readonly ConceptId[] = ['intended-use', 'uses'];
 const NOT_INTENDED: readonly ConceptId[] = ['intended-use', 'uses', 'limitations'];
 const LIMITS: readonly ConceptId[] = ['limitations'];
 const TRAINING: readonly ConceptId[] = ['training-data'];
 
-export const OTHER_LANGUAGE_SENTENCES: readonly SentencePattern[] = [
+export const OTHER_LANGUAGE_SENTENCES: readonly SentencePattern[] = lazyPatterns([
   // Chinese.
   {
     id: 'zh-intended-for',
@@ -291,4 +288,4 @@ export const OTHER_LANGUAGE_SENTENCES: readonly SentencePattern[] = [
     concepts: ['inputs', 'outputs'],
     pattern: re(String.raw`\bна\sвход(?:е)?\b|\bна\sвыход(?:е)?\b|\bпринимает\s(?:[\w-]+\s){0,4}на\sвход\b`),
   },
-];
+]);

@@ -51,5 +51,5 @@ export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
 ];
 
 export function createBundledRegistry(): SchemaRegistry {
-  return new SchemaRegistry(BUNDLED_SCHEMAS);
+  return new SchemaRegistry(BUNDLED_SCHEMAS, { validateSchemas: false });
 }

@@ -30,8 +30,19 @@ export class SchemaRegistry {
   private lax?: Ajv2020;
   private readonly workspaceIds = new Set<string>();
 
-  constructor(schemas: readonly JsonSchema[]) {
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  /**
+   * `validateSchemas: false` skips checking each schema against the JSON Schema meta-schema: the
+   * bundled ones are checked by a unit test (test/unit/bundledSchemas.test.ts), and the check was
+   * a fifth of every `cardwright check` process's start.
+   */
+  constructor(schemas: readonly JsonSchema[], { validateSchemas = true }: { validateSchemas?: boolean } = {}) {
+    this.ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      verbose: true,
+      allowUnionTypes: true,
+      validateSchema: validateSchemas,
+    });
     addFormats(this.ajv);
     this.ajv.addKeyword({ keyword: ANNOTATIONS });
     this.ajv.addKeyword({
