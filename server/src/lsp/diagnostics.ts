@@ -11,9 +11,21 @@ import {
 import type { ParsedDocument } from '../core/document/parsedDocument';
 import type { DocumentStore } from './documentStore';
 
-/** Validations cheaper than this run at once; dearer ones wait about as long as they cost. */
+/** Validations cheaper than this always run at once. */
 const IMMEDIATE_BELOW_MS = 8;
 const MAX_DELAY_MS = 400;
+
+/**
+ * How long to wait before checking a document whose check costs `costMs`, when its previous change
+ * came `sinceLastChangeMs` ago (undefined: the first). A change after a pause is checked at once:
+ * waiting would only add latency (issue 13). Only changes coming faster than a check takes wait
+ * about as long as a check costs, so a burst of keystrokes costs one check, not one per key that
+ * would leave the server behind the typing.
+ */
+export function publishDelay(costMs: number, sinceLastChangeMs: number | undefined): number {
+  if (costMs < IMMEDIATE_BELOW_MS || sinceLastChangeMs === undefined || sinceLastChangeMs >= costMs) return 0;
+  return Math.min(Math.round(costMs), MAX_DELAY_MS);
+}
 
 interface Result {
   version: number;
@@ -23,9 +35,9 @@ interface Result {
 
 /**
  * Computes, caches and delivers diagnostics for open documents, by pull (`textDocument/diagnostic`)
- * when the client supports it and by push otherwise. There is no fixed debounce: a document whose
- * check took 2 ms is checked on the next tick after a change, one that took 80 ms waits ~80 ms so
- * a burst of keystrokes costs one check. Results are cached per version and "generation" (bumped
+ * when the client supports it and by push otherwise. There is no fixed debounce: a change is
+ * checked on the next tick, unless changes come faster than the document's check takes
+ * (publishDelay). Results are cached per version and "generation" (bumped
  * when settings or files the checks read change), and never published for an older version than
  * the editor has.
  */
@@ -33,6 +45,8 @@ export class DiagnosticsService {
   private readonly results = new Map<string, Result>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly costMs = new Map<string, number>();
+  /** When each document last changed (performance.now()), to tell typing bursts from single edits. */
+  private readonly lastChange = new Map<string, number>();
   private generation = 0;
   /** Per document, bumped when only its own inputs changed (a linked file, its run). */
   private readonly documentGenerations = new Map<string, number>();
@@ -94,6 +108,7 @@ export class DiagnosticsService {
     this.timers.delete(uri);
     this.results.delete(uri);
     this.costMs.delete(uri);
+    this.lastChange.delete(uri);
     this.documentGenerations.delete(uri);
     this.openings.delete(uri);
     if (this.mode === 'push') void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -146,8 +161,10 @@ export class DiagnosticsService {
 
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
-    const cost = this.costMs.get(uri) ?? 0;
-    const delay = cost < IMMEDIATE_BELOW_MS ? 0 : Math.min(Math.round(cost), MAX_DELAY_MS);
+    const now = performance.now();
+    const previous = this.lastChange.get(uri);
+    this.lastChange.set(uri, now);
+    const delay = publishDelay(this.costMs.get(uri) ?? 0, previous === undefined ? undefined : now - previous);
     this.timers.set(
       uri,
       setTimeout(() => {

@@ -23,7 +23,7 @@ export const placeholderRules: RuleFamily = {
     },
   ],
   check({ doc, report }) {
-    if (doc.yaml) checkMetadata(doc.yaml, report);
+    if (doc.yaml) metadataFindings(doc.yaml).forEach(report);
     const occurrences: Occurrence[] = [];
     for (const run of doc.markdown.textRuns) {
       for (const match of findPlaceholders(run.text)) {
@@ -140,6 +140,23 @@ function finding(span: Span, placeholder: string): Finding {
       : `Placeholder text "${placeholder}": write the information, or remove what it stands in for.`,
     data: { placeholder },
   };
+}
+
+/**
+ * The findings depend on the front matter's tree alone, which a body edit reuses (parsedDocument):
+ * computed once per tree, not per keystroke (a model-index heavy card has thousands of values).
+ */
+const METADATA_FINDINGS = new WeakMap<YamlTree, readonly Finding[]>();
+
+function metadataFindings(tree: YamlTree): readonly Finding[] {
+  let findings = METADATA_FINDINGS.get(tree);
+  if (!findings) {
+    const found: Finding[] = [];
+    checkMetadata(tree, (finding) => found.push(finding));
+    findings = found;
+    METADATA_FINDINGS.set(tree, findings);
+  }
+  return findings;
 }
 
 /**
