@@ -22,42 +22,18 @@ const common = {
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Also the `cardwright-language-server` bin of the npm package (other editors start it with --stdio).
-  // A small start-up bundle (the protocol and the answer to `initialize`) that requires the
-  // checking code, dist/server-core.js, once it has answered: a cold start parses 10% of the code.
+  // A start-up bundle of a few KB that answers `initialize` with Node's own modules, then requires
+  // the protocol library and the checks, dist/server-core.js (server/src/lsp/main.ts).
   {
     entryPoints: ['server/src/lsp/main.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
     external: ['./server-core.js'],
   },
-  { entryPoints: ['server/src/lsp/serverCore.ts'], outfile: 'dist/server-core.js', plugins: [sharedProtocol()] },
+  { entryPoints: ['server/src/lsp/serverCore.ts'], outfile: 'dist/server-core.js' },
   // The extension host provides `vscode`; everything else is bundled.
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ];
-
-/**
- * The core bundle takes vscode-languageserver (and its protocol) from dist/server.js's exports,
- * already loaded: one instance of the library, whose message types jsonrpc compares by identity.
- */
-function sharedProtocol() {
-  return {
-    name: 'shared-protocol',
-    setup(build) {
-      build.onResolve({ filter: /^vscode-languageserver(-protocol)?(\/node)?$/ }, () => ({
-        path: 'vscode-languageserver',
-        namespace: 'shared-protocol',
-      }));
-      build.onResolve({ filter: /^\.\/server\.js$/, namespace: 'shared-protocol' }, () => ({
-        path: './server.js',
-        external: true,
-      }));
-      build.onLoad({ filter: /.*/, namespace: 'shared-protocol' }, () => ({
-        contents: "module.exports = require('./server.js').lsp;",
-        loader: 'js',
-      }));
-    },
-  };
-}
 
 // sql.js reads MLflow's mlflow.db through WebAssembly: its .wasm travels beside the bundles
 // (server/src/node/runDeps.ts looks for it next to the running script).

@@ -54,13 +54,7 @@ export const DiscoverRunsRequest = new RequestType<RunsParams, RunSummary[], voi
 /** The edits that link a run to a card; null when the card is not open or readable. */
 export const LinkRunRequest = new RequestType<LinkParams, LinkEditResult | null, void>('cardwright/linkRun');
 
-/**
- * Check Workspace as a `workspace/executeCommand` too, for editors that can run a server command
- * but not send a custom request (Neovim's `:lua vim.lsp.buf.execute_command`, Helix, Zed).
- */
-export const Commands = {
-  checkWorkspace: 'cardwright.server.checkWorkspace',
-} as const;
+export { Commands } from './commands';
 
 export interface GettingStartedParams {
   /** The card's URI. */
