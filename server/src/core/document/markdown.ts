@@ -107,6 +107,8 @@ export class MarkdownModel {
    * the next version reuses it when its body has the same text, even at another offset.
    */
   readonly bodyTree?: Root;
+  /** Added to the tree's offsets: the body's start when the tree is the body's alone. */
+  private readonly offset: number = 0;
 
   constructor(
     private readonly text: string,
@@ -116,8 +118,10 @@ export class MarkdownModel {
   ) {
     if (fastPaths.enabled && body.start > 0)
       this.bodyTree = reusable ?? (BODY_PARSER.parse(text.slice(body.start, body.end)) as Root);
-    const root = this.bodyTree ? shifted(this.bodyTree, body.start) : (PARSER.parse(text) as Root);
-    const blocks = root.children.filter((node) => node.type !== 'yaml' && start(node) >= body.start);
+    // The body's tree has offsets from the body's start: read with that offset, never copied.
+    const root = this.bodyTree ?? (PARSER.parse(text) as Root);
+    this.offset = this.bodyTree ? body.start : 0;
+    const blocks = root.children.filter((node) => node.type !== 'yaml' && this.start(node) >= body.start);
     const open: Section[] = [];
     for (const block of blocks) {
       // A heading with no text (`## ` as a spacer, common in exported documents) renders as
@@ -169,10 +173,10 @@ export class MarkdownModel {
   }
 
   private heading(node: Heading): MarkdownHeading {
-    const span = spanOf(node);
+    const span = this.spanOf(node);
     const first = node.children[0];
     const last = node.children[node.children.length - 1];
-    const textSpan = first && last ? { start: start(first), end: spanOf(last).end } : span;
+    const textSpan = first && last ? { start: this.start(first), end: this.spanOf(last).end } : span;
     return { level: node.depth, text: plainText(node).trim(), span, textSpan };
   }
 
@@ -180,10 +184,10 @@ export class MarkdownModel {
   private visit(node: Nodes): void {
     switch (node.type) {
       case 'text':
-        this.textRuns.push({ text: this.text.slice(start(node), spanOf(node).end), span: spanOf(node) });
+        this.textRuns.push({ text: this.text.slice(this.start(node), this.spanOf(node).end), span: this.spanOf(node) });
         return;
       case 'code':
-        this.codeBlocks.push({ lang: node.lang ?? undefined, text: node.value, span: spanOf(node) });
+        this.codeBlocks.push({ lang: node.lang ?? undefined, text: node.value, span: this.spanOf(node) });
         return;
       case 'inlineCode':
       case 'yaml':
@@ -207,13 +211,13 @@ export class MarkdownModel {
   }
 
   private readLink(node: Link | Image | Definition): void {
-    const target = destinationSpan(this.text, node);
+    const target = destinationSpan(this.text, node, (inner) => this.spanOf(inner));
     if (!target) return;
     this.links.push({ destination: this.text.slice(target.start, target.end), target, kind: node.type });
   }
 
   private readHtml(node: Html): void {
-    const base = start(node);
+    const base = this.start(node);
     const visible = htmlText(node.value);
     if (/\p{L}{2,}/u.test(visible)) this.htmlTexts.push(visible);
     for (const match of node.value.matchAll(/\b(?:src|href)\s*=\s*(["'])([^"']*)\1/gi)) {
@@ -234,7 +238,7 @@ export class MarkdownModel {
   /** `<h2>Limitations</h2>`, in an HTML block or split over inline HTML nodes of a paragraph. */
   private readHtmlHeadings(block: RootContent): void {
     if (block.type !== 'html' && block.type !== 'paragraph') return;
-    const { start: from, end } = spanOf(block);
+    const { start: from, end } = this.spanOf(block);
     for (const match of this.text.slice(from, end).matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/gi)) {
       const text = (match[1] ?? '').replace(/<[^>]*>/g, '').trim();
       const at = from + (match.index ?? 0);
@@ -254,13 +258,13 @@ export class MarkdownModel {
         const next = children[index + 1];
         const colon = raw.endsWith(':') || (next?.type === 'text' && /^\s*:/.test(next.value));
         // `**Input** Models input text only.` and a bold line used as a heading are labels too.
-        if (colon || (atLineStart && wordCount(raw) <= 5)) this.addLabel(raw, spanOf(child));
+        if (colon || (atLineStart && wordCount(raw) <= 5)) this.addLabel(raw, this.spanOf(child));
       } else if (child.type === 'text') {
-        const value = this.text.slice(start(child), spanOf(child).end);
+        const value = this.text.slice(this.start(child), this.spanOf(child).end);
         for (const match of value.matchAll(/(^|\n)[ \t>]*([\p{L}][\p{L}\p{N} ()/&'-]{0,40}?)[ \t]*:(?=\s|$)/gu)) {
           if (match[1] === '' && !atLineStart) continue;
           const label = match[2] ?? '';
-          const at = start(child) + (match.index ?? 0) + match[0].indexOf(label);
+          const at = this.start(child) + (match.index ?? 0) + match[0].indexOf(label);
           if (wordCount(label) <= 6) this.addLabel(label, { start: at, end: at + label.length });
         }
       }
@@ -276,10 +280,21 @@ export class MarkdownModel {
         const first = cell.children[0];
         const last = cell.children[cell.children.length - 1];
         if (first && last && text && wordCount(text) <= 6) {
-          this.addLabel(text, { start: start(first), end: spanOf(last).end });
+          this.addLabel(text, { start: this.start(first), end: this.spanOf(last).end });
         }
       }
     });
+  }
+
+  /** Where a node starts in the whole text (see `offset`). */
+  private start(node: Nodes): number {
+    return (node.position?.start.offset ?? 0) + this.offset;
+  }
+
+  private spanOf(node: Nodes): Span {
+    const start = this.start(node);
+    const end = node.position?.end.offset;
+    return { start, end: end === undefined ? start : end + this.offset };
   }
 
   private addLabel(raw: string, span: Span): void {
@@ -329,35 +344,6 @@ export function plainText(node: Nodes): string {
   return '';
 }
 
-/**
- * A copy of a body tree with offsets into the whole text. The fast path parses the body alone
- * (remark is linear but slow, and a front matter can be most of a card); the reference path
- * gives remark the whole text and drops the nodes before the body (the front matter, or an
- * unclosed block's opening line).
- */
-function shifted(tree: Root, by: number): Root {
-  const copy = structuredClone(tree);
-  shiftOffsets(copy, by);
-  return copy;
-}
-
-function shiftOffsets(node: Nodes, by: number): void {
-  const position = node.position;
-  if (position) {
-    if (position.start.offset !== undefined) position.start.offset += by;
-    if (position.end.offset !== undefined) position.end.offset += by;
-  }
-  if ('children' in node) for (const child of node.children) shiftOffsets(child, by);
-}
-
-function start(node: Nodes): number {
-  return node.position?.start.offset ?? 0;
-}
-
-function spanOf(node: Nodes): Span {
-  return { start: start(node), end: node.position?.end.offset ?? start(node) };
-}
-
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -375,7 +361,11 @@ function joinText(before: string, after: string): string {
  * Where an inline link's, image's or definition's destination is written: after `](` (or `]:`),
  * inside `<...>` when bracketed. Reference links and autolinks have none of their own.
  */
-function destinationSpan(text: string, node: Link | Image | Definition): Span | undefined {
+function destinationSpan(
+  text: string,
+  node: Link | Image | Definition,
+  spanOf: (node: Nodes) => Span,
+): Span | undefined {
   const { start: from, end } = spanOf(node);
   let at: number;
   if (node.type === 'definition') {
