@@ -5,8 +5,8 @@ import type { ProjectConfig } from './projectConfig';
 /**
  * The settings in force for one file: the project settings with every `overrides:` entry whose
  * `files` match it applied in order (a later entry wins), its `rules` merged over the top-level
- * ones and its `profile` replacing the top-level one. Both hosts (CLI and language server) call
- * this where they resolve the settings of a document, before the editor's own settings go on top.
+ * ones, its `profile` replacing the top-level one and its `kind` saying what the file is. Both
+ * hosts (CLI and language server) call this where they resolve the settings of a document, before the editor's own settings go on top.
  */
 export function configForFile(config: ProjectConfig, path: string | undefined): ProjectConfig {
   const overrides = config.overrides;
@@ -20,6 +20,7 @@ export function configForFile(config: ProjectConfig, path: string | undefined): 
       ...result,
       rules: { ...result.rules, ...(entry.rules ?? {}) },
       ...(entry.profile !== undefined ? { profile: entry.profile } : {}),
+      ...(entry.kind !== undefined ? { kind: entry.kind } : {}),
     };
   }
   return result;

@@ -45,7 +45,12 @@ export interface ProjectConfig {
   overrides?: readonly ConfigOverride[];
   /** `report-unused-disables: true`: a disable comment that suppresses nothing is a finding. */
   reportUnusedDisables?: boolean;
+  /** The kind an `overrides:` entry gives the file (set by configForFile, never at the top level). */
+  kind?: OverrideKind;
 }
+
+/** The kinds an `overrides:` entry can give files whose names do not say what they are. */
+export type OverrideKind = 'model-card' | 'dataset-card' | 'training-config';
 
 /** One `overrides:` entry: for the files its globs match, a profile and severities on top. */
 export interface ConfigOverride {
@@ -53,6 +58,8 @@ export interface ConfigOverride {
   files: readonly string[];
   profile?: ProjectConfig['profile'];
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** Check the matching files as this kind, whatever their names. */
+  kind?: OverrideKind;
 }
 
 /** `drift:` settings: how the card is compared with its linked training run. */

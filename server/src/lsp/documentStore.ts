@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
+import { isProjectConfigFile, type DocumentKind } from '../core/document/kind';
 import { ParsedDocument } from '../core/document/parsedDocument';
 import { basename, dirname, type FileSystem } from '../core/fileSystem';
 import { isInside } from '../core/paths';
@@ -34,6 +35,8 @@ export class DocumentStore {
     private readonly associationFor: (path: string) => string | undefined = () => undefined,
     /** The project's `max-file-size` for a file, if it sets one. */
     private readonly maxSizeFor: (path: string) => number | undefined = () => undefined,
+    /** The kind an `overrides:` entry gives a file, if one does. */
+    private readonly kindFor: (path: string) => DocumentKind | undefined = () => undefined,
   ) {}
 
   get(uri: string): ParsedDocument | undefined {
@@ -47,6 +50,8 @@ export class DocumentStore {
       { uri, fileName, version: document.version, text: document.getText() },
       {
         siblings: path ? () => this.fs.readDirectory(dirname(path)) : undefined,
+        // A settings file stays one whatever an `overrides:` glob says.
+        kind: path && !isProjectConfigFile(fileName) ? this.kindFor(path) : undefined,
         schema: path ? this.associationFor(path) : undefined,
         maxSize: path ? this.maxSizeFor(path) : undefined,
         // An edit in the body reuses the front matter's tree, one in the front matter the body's.

@@ -90,6 +90,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     tracker.fs,
     (path) => associationFor(path),
     (path) => configFor(path).maxFileSize,
+    (path) => configFor(path).kind,
   );
   /** What each open document's last check read, and the run it links. */
   const documentInputs = new Map<string, { inputs: CheckInputs; runPath?: string }>();

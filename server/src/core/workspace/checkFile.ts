@@ -24,8 +24,9 @@ export interface CheckFileOptions {
   /** Compiles schema files the workspace names (the CLI always; the editor only when trusted). */
   workspaceSchemas?: WorkspaceSchemaLoader;
   /**
-   * Force the kind (`--kind`, or `project-config` for a `--config` file); otherwise it is detected
-   * from name, content and neighbours. A file named `.cardwright.yaml` is always a project config.
+   * Force the kind (`--kind`, or `project-config` for a `--config` file); otherwise the settings'
+   * `overrides:` kind for the file, else it is detected from name, content and neighbours. A file
+   * named `.cardwright.yaml` is always a project config.
    */
   kind?: DocumentKind;
   /** Hashing for `run-config-changed` (see CheckOptions.sha256). */
@@ -57,7 +58,7 @@ export function parseFile(path: string, options: CheckFileOptions): ParsedDocume
   const doc = new ParsedDocument(
     { uri: path, fileName: basename(path), version: 0, text },
     {
-      kind: isProjectConfigFile(basename(path)) ? 'project-config' : options.kind,
+      kind: isProjectConfigFile(basename(path)) ? 'project-config' : (options.kind ?? options.config.kind),
       siblings: () => options.fs.readDirectory(dirname(path)),
       schema: associatedSchema(options.config.schemas, configBase(options.config.source) ?? '', path),
       maxSize: options.config.maxFileSize,
