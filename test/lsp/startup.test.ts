@@ -31,6 +31,19 @@ describe('language server start-up', () => {
     assert.equal(REFACTOR_REWRITE, CodeActionKind.RefactorRewrite);
   });
 
+  it('exits with status 1 when stdin closes before a whole first message', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+      env: guardedEnv().env,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stdin?.end('Content-Length: 50\r\n\r\n{"jsonrpc"');
+    const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(status, 1);
+    assert.equal(Buffer.concat(output).length, 0, 'nothing answered');
+  });
+
   // main.ts answers `initialize` itself and the library answers it again: exactly one response
   // must reach the client, and everything after it must work, over both transports.
   for (const transport of ['stdio', 'ipc'] as const) {

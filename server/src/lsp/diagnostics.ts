@@ -100,7 +100,7 @@ export class DiagnosticsService {
   /** A document was opened or changed. */
   changed(uri: string): void {
     if (!this.openings.has(uri)) this.openings.set(uri, ++this.opened);
-    if (this.mode === 'push') this.schedule(uri);
+    if (this.mode === 'push') this.schedule(uri, true);
   }
 
   closed(uri: string): void {
@@ -159,11 +159,12 @@ export class DiagnosticsService {
     return { kind: 'full', resultId, items: this.diagnosticsFor(doc) };
   }
 
-  private schedule(uri: string): void {
+  /** `edit`: the document's text changed (settings and watched files re-check without being typing). */
+  private schedule(uri: string, edit = false): void {
     clearTimeout(this.timers.get(uri));
     const now = performance.now();
     const previous = this.lastChange.get(uri);
-    this.lastChange.set(uri, now);
+    if (edit) this.lastChange.set(uri, now);
     const delay = publishDelay(this.costMs.get(uri) ?? 0, previous === undefined ? undefined : now - previous);
     this.timers.set(
       uri,

@@ -42,8 +42,25 @@ export class DocumentStore {
   get(uri: string): ParsedDocument | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
+    // Looked up twice rather than kept in a variable that would hold an outdated version alive.
+    if (this.parsed.get(uri)?.version === document.version) return this.parsed.get(uri);
+    return this.parse(uri, document);
+  }
+
+  /** The cached version, removed from the cache; returned only when a new version can reuse its trees. */
+  private takeReusable(uri: string): ParsedDocument | undefined {
     const cached = this.parsed.get(uri);
-    if (cached && cached.version === document.version) return cached;
+    this.parsed.delete(uri);
+    return cached?.frontMatter.state === 'closed' ? cached : undefined;
+  }
+
+  /**
+   * Only a card's trees are reused (front matter, body): another file's previous version is let
+   * go before the new one is parsed (no local variable holds it), so a 5 MB config is not held
+   * twice at the peak.
+   */
+  private parse(uri: string, document: TextDocument): ParsedDocument {
+    const previous = this.takeReusable(uri);
     const path = uriToPath(uri);
     const fileName = basename(path ?? new URL(uri).pathname);
     const doc = new ParsedDocument(
@@ -55,7 +72,7 @@ export class DocumentStore {
         schema: path ? this.associationFor(path) : undefined,
         maxSize: path ? this.maxSizeFor(path) : undefined,
         // An edit in the body reuses the front matter's tree, one in the front matter the body's.
-        previous: cached,
+        previous,
       },
     );
     this.parsed.set(uri, doc);

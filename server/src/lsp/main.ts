@@ -52,6 +52,7 @@ function startOverStdio(): void {
     const end = headerEnd + 4 + Number(length ?? 0);
     if (length !== undefined && buffered.length < end) return;
     process.stdin.off('data', onData);
+    process.stdin.off('end', onEnd);
     process.stdin.pause();
     const answer =
       length === undefined ? undefined : answerTo(parse(buffered.subarray(headerEnd + 4, end).toString('utf8')));
@@ -64,7 +65,10 @@ function startOverStdio(): void {
     loadCore({ transport: 'stdio', answeredId: answer?.id });
     process.stdin.resume();
   };
+  // Closed before a whole first message: end as the library would without `shutdown`.
+  const onEnd = (): void => process.exit(1);
   process.stdin.on('data', onData);
+  process.stdin.once('end', onEnd);
 }
 
 /** Over Node IPC (VS Code's client): messages arrive parsed; the first is handed to the core. */
@@ -73,7 +77,8 @@ function startOverIpc(): void {
     const first = message && typeof message === 'object' ? (message as Message) : undefined;
     const answer = answerTo(first);
     if (answer) process.send?.(answer);
-    loadCore({ transport: 'ipc', message, answeredId: answer?.id });
+    // Only an object is a message: anything else is left for the library to receive no more of.
+    loadCore({ transport: 'ipc', message: first, answeredId: answer?.id });
   });
 }
 
