@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -129,6 +129,12 @@ describe('language server: cardwright/cards and the summary line (codeLens)', ()
     assert.deepEqual(model.provenance?.drift, []);
     assert.equal(model.provenance?.tracker, run.tracker);
     assert.equal(model.provenance?.resolvedRunPath, run.path);
+    // The same card saved beside it under another card name and never opened: checked from disk
+    // with the run it links (checkFileWithRun: one read and one parse of the file, the run first).
+    writeFileSync(join(root, 'sentiment-model/MODEL_CARD.md'), client.text(uri));
+    const fromDisk = (await cards(true)).get('sentiment-model/MODEL_CARD.md');
+    assert.equal(fromDisk?.provenance?.tracker, run.tracker);
+    assert.deepEqual(fromDisk?.provenance?.drift, []);
   });
 
   it('turns the summary line off with cardwright.codeLens.enable', async () => {

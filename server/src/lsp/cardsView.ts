@@ -11,13 +11,12 @@ import type { CardDiagnostic } from '../core/diagnostic';
 import type { ParsedDocument } from '../core/document/parsedDocument';
 import type { FileSystem } from '../core/fileSystem';
 import type { ProjectConfig } from '../core/projectConfig';
-import { linkedRunPath, readLinkedRun } from '../core/provenance/linkedRun';
+import { linkedRunPath } from '../core/provenance/linkedRun';
 import { plural, summarizeCard } from '../core/report/cardSummary';
 import type { RunDeps } from '../core/runs/runDeps';
 import type { RunRecord } from '../core/runs/runRecord';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import type { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
-import { checkFile } from '../core/workspace/checkFile';
 import { findCandidateFiles } from '../core/workspace/scan';
 import { fromLspDiagnostic } from './convert';
 import type { DiagnosticsService } from './diagnostics';
@@ -32,7 +31,7 @@ import {
   type CardsResult,
 } from './protocol';
 import type { SettingsStore } from './settings';
-import { linkedRunOf } from './workspaceCheck';
+import { checkFileWithRun } from './workspaceCheck';
 
 export interface CardsViewDeps {
   connection: Connection;
@@ -153,17 +152,19 @@ export class CardsView {
     if (text === undefined) return undefined;
     if (cached && cached.text === text && cached.generation === this.generation) return cached.item;
     const { deps } = this;
-    const runPath = linkedRunOf(path, deps);
-    if (runPath && !runs.has(runPath)) await readLinkedRun(runPath, deps.runDeps, runs).catch(() => false);
     this.diskChecks++;
-    const report = checkFile(path, {
-      fs: deps.fs,
-      schemas: deps.schemas,
-      config: deps.configFor(path),
-      workspaceSchemas: deps.workspaceSchemas,
-      sha256: deps.runDeps.sha256,
-      runs,
-    });
+    const report = await checkFileWithRun(
+      path,
+      {
+        fs: deps.fs,
+        schemas: deps.schemas,
+        config: deps.configFor(path),
+        workspaceSchemas: deps.workspaceSchemas,
+        sha256: deps.runDeps.sha256,
+        runs,
+      },
+      deps.runDeps,
+    );
     const item = report?.doc
       ? this.toItem(pathToFileURL(path).href, path, report.doc, report.diagnostics, false)
       : undefined;

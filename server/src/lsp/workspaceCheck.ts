@@ -5,9 +5,7 @@ import type { ProjectConfig } from '../core/projectConfig';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import type { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import { isIgnored } from '../core/configForFile';
-import { checkFile } from '../core/workspace/checkFile';
-import { ParsedDocument } from '../core/document/parsedDocument';
-import { basename, dirname } from '../core/fileSystem';
+import { checkParsedFile, parseFile, type CheckFileOptions, type FileReport } from '../core/workspace/checkFile';
 import { linkedRunPath, readLinkedRun } from '../core/provenance/linkedRun';
 import type { RunDeps } from '../core/runs/runDeps';
 import type { RunRecord } from '../core/runs/runRecord';
@@ -55,19 +53,19 @@ export async function checkWorkspace(
     if (progress?.token.isCancellationRequested) break;
     const uri = pathToFileURL(path).href;
     if (deps.isOpen(uri)) continue;
-    const runPath = deps.runDeps ? linkedRunOf(path, deps) : undefined;
-    if (runPath && deps.runDeps && !read.has(runPath)) {
-      read.add(runPath);
-      await readLinkedRun(runPath, deps.runDeps, runs).catch(() => false);
-    }
-    const report = checkFile(path, {
-      fs: deps.fs,
-      schemas: deps.schemas,
-      config: deps.configFor(path),
-      workspaceSchemas: deps.workspaceSchemas,
-      sha256: deps.sha256,
-      runs,
-    });
+    const report = await checkFileWithRun(
+      path,
+      {
+        fs: deps.fs,
+        schemas: deps.schemas,
+        config: deps.configFor(path),
+        workspaceSchemas: deps.workspaceSchemas,
+        sha256: deps.sha256,
+        runs,
+      },
+      deps.runDeps,
+      read,
+    );
     if (report) {
       result.files++;
       result.errors += report.diagnostics.filter((d) => d.severity === 'error').length;
@@ -85,13 +83,25 @@ export async function checkWorkspace(
   return result;
 }
 
-/** The run a card on disk links, if it mentions a provenance block at all (most files are not parsed twice). */
-export function linkedRunOf(path: string, deps: { fs: FileSystem }): string | undefined {
-  const text = deps.fs.readFile(path);
-  if (text === undefined || !text.includes('provenance')) return undefined;
-  const doc = new ParsedDocument(
-    { uri: path, fileName: basename(path), version: 0, text },
-    { siblings: () => deps.fs.readDirectory(dirname(path)) },
-  );
-  return linkedRunPath(doc, path);
+/**
+ * Checks one file on disk with the training run it links, read into `options.runs` first (once:
+ * mlflow.db needs the asynchronous SQLite reader a check cannot call). One read and one parse of
+ * the file, as the CLI's FileChecker does. A run in `tried` is not read again (one that could not
+ * be read is not retried for every card that links it).
+ */
+export async function checkFileWithRun(
+  path: string,
+  options: CheckFileOptions & { runs: Map<string, RunRecord> },
+  runDeps: RunDeps | undefined,
+  tried?: Set<string>,
+): Promise<FileReport | undefined> {
+  const doc = parseFile(path, options);
+  if (!doc) return undefined;
+  // Only a card that mentions `provenance` can link a run (the cheap test first).
+  const runPath = runDeps && doc.text.text.includes('provenance') ? linkedRunPath(doc, path) : undefined;
+  if (runPath && runDeps && !options.runs.has(runPath) && !tried?.has(runPath)) {
+    tried?.add(runPath);
+    await readLinkedRun(runPath, runDeps, options.runs).catch(() => false);
+  }
+  return checkParsedFile(doc, path, options);
 }
