@@ -153,18 +153,7 @@ export class CardsView {
     if (cached && cached.text === text && cached.generation === this.generation) return cached.item;
     const { deps } = this;
     this.diskChecks++;
-    const report = await checkFileWithRun(
-      path,
-      {
-        fs: deps.fs,
-        schemas: deps.schemas,
-        config: deps.configFor(path),
-        workspaceSchemas: deps.workspaceSchemas,
-        sha256: deps.runDeps.sha256,
-        runs,
-      },
-      deps.runDeps,
-    );
+    const report = await checkFileWithRun(path, deps, runs);
     const item = report?.doc
       ? this.toItem(pathToFileURL(path).href, path, report.doc, report.diagnostics, false)
       : undefined;

@@ -356,7 +356,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       schemas,
       configFor,
       workspaceSchemas,
-      sha256: runtime.runDeps.sha256,
       ruleDocsBase,
       runDeps: runtime.runDeps,
       isOpen: (uri) => store.isOpen(uri),

@@ -5,7 +5,7 @@ import type { ProjectConfig } from '../core/projectConfig';
 import type { SchemaRegistry } from '../core/schemas/registry';
 import type { WorkspaceSchemaLoader } from '../core/schemas/workspaceSchemas';
 import { isIgnored } from '../core/configForFile';
-import { checkParsedFile, parseFile, type CheckFileOptions, type FileReport } from '../core/workspace/checkFile';
+import { checkParsedFile, parseFile, type FileReport } from '../core/workspace/checkFile';
 import { linkedRunPath, readLinkedRun } from '../core/provenance/linkedRun';
 import type { RunDeps } from '../core/runs/runDeps';
 import type { RunRecord } from '../core/runs/runRecord';
@@ -13,15 +13,8 @@ import { findCandidateFiles } from '../core/workspace/scan';
 import { toLspDiagnostics } from './convert';
 import type { CheckWorkspaceResult } from './protocol';
 
-export interface WorkspaceCheckDeps {
+export interface WorkspaceCheckDeps extends DiskCheckDeps {
   connection: Connection;
-  fs: FileSystem;
-  schemas: SchemaRegistry;
-  configFor(path: string): ProjectConfig;
-  workspaceSchemas?: WorkspaceSchemaLoader;
-  sha256?: (bytes: Uint8Array) => string;
-  /** Reading the runs cards link (mlflow.db needs the async SQLite reader a check cannot call). */
-  runDeps?: RunDeps;
   /** The rule pages' folder URI the client gave (see InitializationOptions.ruleDocsBase). */
   ruleDocsBase?: string;
   /** Open documents are checked live from the editor's text; skip their files on disk. */
@@ -53,19 +46,7 @@ export async function checkWorkspace(
     if (progress?.token.isCancellationRequested) break;
     const uri = pathToFileURL(path).href;
     if (deps.isOpen(uri)) continue;
-    const report = await checkFileWithRun(
-      path,
-      {
-        fs: deps.fs,
-        schemas: deps.schemas,
-        config: deps.configFor(path),
-        workspaceSchemas: deps.workspaceSchemas,
-        sha256: deps.sha256,
-        runs,
-      },
-      deps.runDeps,
-      read,
-    );
+    const report = await checkFileWithRun(path, deps, runs, read);
     if (report) {
       result.files++;
       result.errors += report.diagnostics.filter((d) => d.severity === 'error').length;
@@ -83,25 +64,44 @@ export async function checkWorkspace(
   return result;
 }
 
+/** What checking a file on disk needs: Check Workspace's and the Cards view's dependencies both have it. */
+export interface DiskCheckDeps {
+  fs: FileSystem;
+  schemas: SchemaRegistry;
+  configFor(path: string): ProjectConfig;
+  workspaceSchemas?: WorkspaceSchemaLoader;
+  /** Reading linked runs, and the hashing `run-config-changed` needs. */
+  runDeps?: RunDeps;
+}
+
 /**
- * Checks one file on disk with the training run it links, read into `options.runs` first (once:
+ * Checks one file on disk with the training run it links, read into `runs` first (once:
  * mlflow.db needs the asynchronous SQLite reader a check cannot call). One read and one parse of
  * the file, as the CLI's FileChecker does. A run in `tried` is not read again (one that could not
  * be read is not retried for every card that links it).
  */
 export async function checkFileWithRun(
   path: string,
-  options: CheckFileOptions & { runs: Map<string, RunRecord> },
-  runDeps: RunDeps | undefined,
+  deps: DiskCheckDeps,
+  runs: Map<string, RunRecord>,
   tried?: Set<string>,
 ): Promise<FileReport | undefined> {
+  const { runDeps } = deps;
+  const options = {
+    fs: deps.fs,
+    schemas: deps.schemas,
+    config: deps.configFor(path),
+    workspaceSchemas: deps.workspaceSchemas,
+    sha256: runDeps?.sha256,
+    runs,
+  };
   const doc = parseFile(path, options);
   if (!doc) return undefined;
   // Only a card that mentions `provenance` can link a run (the cheap test first).
   const runPath = runDeps && doc.text.text.includes('provenance') ? linkedRunPath(doc, path) : undefined;
-  if (runPath && runDeps && !options.runs.has(runPath) && !tried?.has(runPath)) {
+  if (runPath && runDeps && !runs.has(runPath) && !tried?.has(runPath)) {
     tried?.add(runPath);
-    await readLinkedRun(runPath, runDeps, options.runs).catch(() => false);
+    await readLinkedRun(runPath, runDeps, runs).catch(() => false);
   }
   return checkParsedFile(doc, path, options);
 }
