@@ -16,6 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Span } from '../diagnostic';
+import { parseMarkdownFast } from './fastMarkdown';
 import { fastPaths } from './fastPaths';
 
 /**
@@ -25,6 +26,15 @@ import { fastPaths } from './fastPaths';
 const PARSER = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 /** For the body alone: a `---` block at its start is Markdown there, not front matter. */
 const BODY_PARSER = unified().use(remarkParse).use(remarkGfm).freeze();
+
+function parseBodyWithRemark(body: string): Root {
+  return BODY_PARSER.parse(body) as Root;
+}
+
+/** The body's tree: the fast path where it can tell, remark where it cannot (see fastMarkdown). */
+function parseBody(body: string): Root {
+  return parseMarkdownFast(body, parseBodyWithRemark) ?? parseBodyWithRemark(body);
+}
 
 export interface MarkdownHeading {
   /** 1 to 6. */
@@ -116,8 +126,7 @@ export class MarkdownModel {
     /** A previous version's `bodyTree` for the same body text (never modified here). */
     reusable?: Root,
   ) {
-    if (fastPaths.enabled && body.start > 0)
-      this.bodyTree = reusable ?? (BODY_PARSER.parse(text.slice(body.start, body.end)) as Root);
+    if (fastPaths.enabled && body.start > 0) this.bodyTree = reusable ?? parseBody(text.slice(body.start, body.end));
     // The body's tree has offsets from the body's start: read with that offset, never copied.
     const root = this.bodyTree ?? (PARSER.parse(text) as Root);
     this.offset = this.bodyTree ? body.start : 0;

@@ -1,0 +1,299 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { PhrasingContent } from 'mdast';
+import type { LineIndex } from './lineIndex';
+import { type LiteralAutolink, literalAutolinkAt } from './literalAutolinks';
+
+/**
+ * The phrasing half of the fast Markdown path (see fastMarkdown.ts): the inline content of one
+ * paragraph, heading or table cell, from lezer's inline nodes to remark's mdast, or HAND_BACK
+ * where micromark may read it differently.
+ */
+
+/** Thrown inside a top-level block that the fast path does not convert: remark parses it. */
+export const HAND_BACK = Symbol('hand back');
+
+/** A character reference (`&amp;`, `&#39;`): remark decodes it, this path does not. */
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
+
+/** CommonMark's autolinks: `<scheme:...>` and `<address@domain>`. */
+// eslint-disable-next-line no-control-regex -- the spec excludes ASCII control characters
+const URI_AUTOLINK = /^<[A-Za-z][A-Za-z\d+.-]{1,31}:[^\s<>\x00-\x1f\x7f]*>$/;
+const EMAIL_AUTOLINK =
+  /^<[\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?(?:\.[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?)*>$/;
+
+/** What every literal autolink contains (micromark's and the mdast transform's alike). */
+export const AUTOLINK_HINT = /@|www\.|https?:\/\//i;
+
+/**
+ * Inline HTML as micromark reads it: an unquoted attribute value ends at `/` there, so
+ * `<img src=https://x>` is text to remark though the spec calls it a tag. Comments only when
+ * no CommonMark version reads them differently.
+ */
+const INLINE_HTML =
+  /^(?:<[A-Za-z][A-Za-z\d-]*(?:[ \t\n]+[A-Za-z_:][\w.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>`/]+|'[^']*'|"[^"]*"))?)*[ \t\n]*\/?>|<\/[A-Za-z][A-Za-z\d-]*[ \t\n]*>|<!--(?!>|->)(?:(?!--)[\s\S])*-->)$/;
+const SKIPPED = new Set(['HeaderMark', 'EmphasisMark', 'LinkMark', 'CodeMark', 'Escape']);
+
+/** A paragraph's, heading's or cell's text, as micromark tokenizes it in one go. */
+interface TextRun {
+  start: number;
+  /** Where micromark's input ends. */
+  end: number;
+  /** A `[` or `]` was in text read so far: it may have left a link's text open. */
+  bracketSeen: boolean;
+  /** Inside a link's or image's text. */
+  inLabel: boolean;
+  links: LiteralAutolink[];
+}
+
+export class PhrasingReader {
+  /** The run of text being converted (see phrasingOf). */
+  private run: TextRun = { start: 0, end: 0, bracketSeen: false, inLabel: false, links: [] };
+
+  constructor(
+    private readonly source: string,
+    private readonly lines: LineIndex,
+    /** With no line that may hold a definition, `[text]` is text to remark. */
+    private readonly withoutDefinitions: boolean,
+  ) {}
+
+  /**
+   * The phrasing content of a paragraph, heading or table cell (`from` to `to`, trimmed): the
+   * text micromark tokenizes as one run, which ends (as its input) at `to`.
+   */
+  phrasingOf(parent: SyntaxNode, from: number, to: number): PhrasingContent[] {
+    // Runs of three or more `*` or `_` are where lezer and micromark pair delimiters differently.
+    if (/\*\*\*|___/.test(this.source.slice(from, to))) throw HAND_BACK;
+    this.run = { start: from, end: to, bracketSeen: false, inLabel: false, links: this.scanAutolinks(from, to) };
+    return this.inline(parent, from, to);
+  }
+
+  private inline(parent: SyntaxNode, from: number, to: number): PhrasingContent[] {
+    const out: PhrasingContent[] = [];
+    let at = from;
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.to <= from || child.from >= to || SKIPPED.has(child.name) || this.isBracketText(child)) continue;
+      // In document order: the gap before a node is read before the node (see run.bracketSeen).
+      this.text(out, at, child.from);
+      out.push(this.phrasing(child));
+      at = child.to;
+    }
+    this.text(out, at, to);
+    return out;
+  }
+
+  /**
+   * `[More Information Needed]`: lezer reads a link (it does not resolve references), remark
+   * text, as there is no definition. Only brackets around plain words are read so here: inside,
+   * a delimiter could pair with one outside once the brackets are text.
+   */
+  private isBracketText(node: SyntaxNode): boolean {
+    if ((node.name !== 'Link' && node.name !== 'Image') || !this.withoutDefinitions) return false;
+    const first = node.firstChild;
+    const last = node.lastChild;
+    if (!first || !last || first.nextSibling?.from !== last.from || last.nextSibling) return false;
+    const inner = this.source.slice(first.to, last.from);
+    // `[x]` may be a task list item's box; after an open `[`, lezer's link ends remark's.
+    if (/^[ xX]$/.test(inner) || this.openBrackets(this.run.start, node.from) > 0) return false;
+    return this.source.slice(last.from, last.to) === ']' && !/[*_`~<>![\]\\&]/.test(inner);
+  }
+
+  private openBrackets(from: number, to: number): number {
+    let depth = 0;
+    for (let at = from; at < to; at++) {
+      const code = this.source.charCodeAt(at);
+      if (code === 92 /* \ */) at++;
+      else if (code === 91) depth++;
+      else if (code === 93 && depth > 0) depth--;
+    }
+    return depth;
+  }
+
+  /** A gap between inline nodes: text, with the literal autolinks micromark finds in it. */
+  private text(out: PhrasingContent[], from: number, to: number): void {
+    if (to <= from) return;
+    const raw = this.source.slice(from, to);
+    // An escaped backtick next to others: lezer and micromark count the code span's fence differently.
+    // `<!x` and `<?`: declarations and instructions, which micromark reads as HTML and lezer not always.
+    if (CHARACTER_REFERENCE.test(raw) || raw.includes('\\`') || /<[!?]/.test(raw)) throw HAND_BACK;
+    // One run of tildes in a paragraph has nothing to pair with: it is text to GFM too.
+    // With GFM a tilde next to `*` or `_` lets that run open or close emphasis, which lezer does not know.
+    if (raw.includes('~') && this.tildesMayMatter()) throw HAND_BACK;
+    const hasBracket = /[[\]]/.test(raw);
+    const links = this.run.links.filter((link) => link.end > from && link.start < to);
+    if (links.length === 0) {
+      this.run.bracketSeen ||= hasBracket;
+      this.plainText(out, from, to);
+      return;
+    }
+    // Inside a link's text, or after a `[` that may still be open, micromark links nothing; an
+    // escaped character is not where it starts an address; an address reaching into lezer's
+    // next node means micromark read that node's characters as the address.
+    if (
+      this.run.bracketSeen ||
+      hasBracket ||
+      raw.includes('\\') ||
+      links.some((link) => link.start < from || link.end > to)
+    ) {
+      throw HAND_BACK;
+    }
+    if (this.run.inLabel) {
+      this.plainText(out, from, to);
+      return;
+    }
+    let at = from;
+    for (const { kind, start, end } of links) {
+      this.plainText(out, at, start);
+      const value = this.source.slice(start, end);
+      const url = kind === 'www' ? `http://${value}` : kind === 'email' ? `mailto:${value}` : value;
+      out.push({
+        type: 'link',
+        url,
+        title: null,
+        children: [{ type: 'text', value, position: this.lines.position(start, end) }],
+        position: this.lines.position(start, end),
+      });
+      at = end;
+    }
+    this.plainText(out, at, to);
+  }
+
+  /** The literal autolinks micromark would read in the run, were it all text (see text()). */
+  private scanAutolinks(from: number, to: number): LiteralAutolink[] {
+    const links: LiteralAutolink[] = [];
+    if (!AUTOLINK_HINT.test(this.source.slice(from, to))) return links;
+    for (let index = from; index < to; index++) {
+      const found = literalAutolinkAt(
+        this.source,
+        index,
+        to,
+        index === from ? null : this.source.charCodeAt(index - 1),
+      );
+      // At the start of a table cell, the character micromark saw before is not certain.
+      if (
+        index === from &&
+        found?.kind !== literalAutolinkAt(this.source, index, to, this.source.charCodeAt(index - 1))?.kind
+      ) {
+        throw HAND_BACK;
+      }
+      if (!found) continue;
+      links.push(found);
+      index = found.end - 1;
+    }
+    return links;
+  }
+
+  private tildesMayMatter(): boolean {
+    const run = this.source.slice(this.run.start, this.run.end);
+    return (run.match(/~+/g) ?? []).length > 1 || /[*_]~|~[*_]/.test(run);
+  }
+
+  private plainText(out: PhrasingContent[], gapFrom: number, gapTo: number): void {
+    // Whitespace around a line ending is not text to remark: a gap loses it at its edges.
+    let from = gapFrom;
+    let to = gapTo;
+    const source = this.source;
+    if (source.charCodeAt(from - 1) === 10) while (from < to && isSpace(source.charCodeAt(from))) from++;
+    let ahead = from;
+    while (ahead < to && isSpace(source.charCodeAt(ahead))) ahead++;
+    if (source.charCodeAt(ahead) === 10 && ahead < to) from = ahead;
+    let back = to;
+    while (back > from && isSpace(source.charCodeAt(back - 1))) back--;
+    if (source.charCodeAt(back - 1) === 10 && back > from) to = back;
+    if (to <= from) return;
+    const value = source
+      .slice(from, to)
+      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    out.push({ type: 'text', value, position: this.lines.position(from, to) });
+  }
+
+  private phrasing(node: SyntaxNode): PhrasingContent {
+    const { from, to } = node;
+    switch (node.name) {
+      case 'Emphasis':
+      case 'StrongEmphasis': {
+        const marks = node.getChildren('EmphasisMark');
+        const open = marks[0];
+        const close = marks[marks.length - 1];
+        if (!open || !close || open.from === close.from) throw HAND_BACK;
+        const children = this.inline(node, open.to, close.from);
+        const type = node.name === 'Emphasis' ? 'emphasis' : 'strong';
+        return { type, children, position: this.lines.position(from, to) };
+      }
+      case 'InlineCode': {
+        const marks = node.getChildren('CodeMark');
+        // Over several lines a code span's value depends on remark's line handling.
+        if (marks.length !== 2 || this.source.slice(from, to).includes('\n')) throw HAND_BACK;
+        return {
+          type: 'inlineCode',
+          value: codeSpanValue(this.source.slice(marks[0]!.to, marks[1]!.from)),
+          position: this.lines.position(from, to),
+        };
+      }
+      case 'Link':
+      case 'Image':
+        return this.link(node);
+      case 'Autolink': {
+        const url = node.getChild('URL');
+        const written = this.source.slice(from, to);
+        const email = EMAIL_AUTOLINK.test(written);
+        if (!url || (!email && !URI_AUTOLINK.test(written))) throw HAND_BACK;
+        const value = this.source.slice(url.from, url.to);
+        const text: PhrasingContent = { type: 'text', value, position: this.lines.position(url.from, url.to) };
+        return {
+          type: 'link',
+          url: email ? `mailto:${value}` : value,
+          title: null,
+          children: [text],
+          position: this.lines.position(from, to),
+        };
+      }
+      case 'HardBreak':
+        // Spaces after a tab make no break to micromark.
+        if (this.source.charCodeAt(from - 1) === 9) throw HAND_BACK;
+        return { type: 'break', position: this.lines.position(from, to) };
+      default:
+        if ((node.name === 'HTMLTag' || node.name === 'Comment') && INLINE_HTML.test(this.source.slice(from, to))) {
+          return { type: 'html', value: this.source.slice(from, to), position: this.lines.position(from, to) };
+        }
+        throw HAND_BACK;
+    }
+  }
+
+  /** An inline link or image; reference forms (no `(`) are handed back. */
+  private link(node: SyntaxNode): PhrasingContent {
+    const marks = node.getChildren('LinkMark');
+    const close = marks.find((mark) => this.source.charCodeAt(mark.from) === 93 /* ] */);
+    const paren = marks.find((mark) => this.source.charCodeAt(mark.from) === 40 /* ( */);
+    const open = marks[0];
+    if (!open || !close || !paren || paren.from !== close.to) throw HAND_BACK;
+    const inLabel = this.run.inLabel;
+    this.run.inLabel = true;
+    const children = this.inline(node, open.to, close.from);
+    this.run.inLabel = inLabel;
+    const url = node.getChild('URL');
+    const destination = url ? this.source.slice(url.from, url.to) : '';
+    if (/[\\&<%]/.test(destination) || node.getChild('LinkTitle')) throw HAND_BACK;
+    const position = this.lines.position(node.from, node.to);
+    if (node.name === 'Link') return { type: 'link', url: destination, title: null, children, position };
+    return { type: 'image', url: destination, title: null, alt: children.map(toPlainString).join(''), position };
+  }
+}
+
+/** mdast-util-to-string, for an image's alt. */
+function toPlainString(node: PhrasingContent): string {
+  if ('value' in node) return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if ('children' in node) return node.children.map(toPlainString).join('');
+  return '';
+}
+
+/** One space of padding on both sides is dropped when the code is not all spaces. */
+function codeSpanValue(raw: string): string {
+  if (raw.length > 2 && raw.startsWith(' ') && raw.endsWith(' ') && /[^ ]/.test(raw)) return raw.slice(1, -1);
+  return raw;
+}
+
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9;
+}

@@ -1,0 +1,186 @@
+/**
+ * The fast Markdown path against the reference (remark with GFM): on hand-written documents, the
+ * CommonMark spec's examples, generated documents and every corpus card, it either declines the
+ * document or gives remark's very tree (types, offsets, lines, columns, values, depths, code
+ * languages, alts, link targets); what it converts itself is most of a real card.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { tests as specExamples } from 'commonmark-spec';
+import fc from 'fast-check';
+import { cardText } from '../../bench/generate.mjs';
+import { splitFrontMatter } from '../../server/src/core/document/frontMatter';
+import { compareWithRemark } from '../support/mdastCompare';
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+
+/** What real cards are made of: converted without remark. */
+const CONVERTED = [
+  '# Model card\n\nA **bold** label, *emphasis*, `code`, [a link](https://x.org/a) and ![img](a.png).\n',
+  '## Uses\n\n- item one\n- item **two**\n  continued\n\n1. first\n2. second\n',
+  '```python title\nfrom x import y\n```\n\n    indented code\n\n<!-- a comment -->\n\n<div align="center">\n<img src="a.png">\n</div>\n',
+  'Setext\n======\n\nSub\n---\n\n***\n\n> quoted text\n',
+  '## Results\n| Metric | Value |\n|:--|--:|\n| accuracy | 0.91 |\n| f1 |  |\n',
+  'See https://x.org/a_b(c). and www.hf.co, or mail me@x.org.\n',
+  '[More Information Needed]\n\n**Developed by:** [More Information Needed]\n\n### Speeds [optional]\n',
+  'Line with break  \nnext line\\\nthird <b>bold</b> line with \\*stars\\*.\n',
+  'Roughly ~10,000 examples, x <https://x.org> y <me@x.org>.\n',
+  '  ## Indented heading ##  \n\n  ```\n  fenced, indented\n   deeper\n  ```\n',
+];
+
+/** Converted with a block handed to remark: the same tree. */
+const HANDED_BACK = [
+  '# Tasks\n\n- [x] done\n- [ ] todo\n',
+  'a ~~struck~~ b\n',
+  'Fish &amp; chips\n',
+  'text | with a pipe\n',
+  '<img src=https://x.y/z.png>\n\nafter\n',
+  '- item\n\n  ```py\n  code\n  ```\n',
+  '***bold italic*** text\n',
+  'a [link](<with space>) b\n',
+  '> several\n> quoted lines\n',
+];
+
+/** Only remark can say: definitions and footnotes reach across blocks, CR line ends, empty items. */
+const DECLINED = ['[a]: https://x.org\n\nsee [a]\n', 'Text[^1]\n\n[^1]: a note\n', 'a\r\nb\r\n', 'a\n\n-\n'];
+
+function assertSameTree(text: string): ReturnType<typeof compareWithRemark> {
+  const result = compareWithRemark(text);
+  if (result.fast !== undefined) assert.equal(result.fast, result.reference, JSON.stringify(text));
+  return result;
+}
+
+describe('fast Markdown path', () => {
+  it('converts the everyday markup of cards itself, as remark reads it', () => {
+    for (const text of CONVERTED) {
+      const result = assertSameTree(text);
+      assert.ok(result.fast !== undefined && !result.handedBack, `handed back: ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('hands the blocks it does not convert to remark, keeping the tree remark gives', () => {
+    for (const text of HANDED_BACK) {
+      const result = assertSameTree(text);
+      assert.ok(result.fast !== undefined && result.handedBack, `not handed back: ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('declines documents only remark can read', () => {
+    for (const text of DECLINED) assert.equal(compareWithRemark(text).fast, undefined, JSON.stringify(text));
+  });
+
+  it('gives remark’s tree for every CommonMark spec example it accepts, and accepts most', () => {
+    let accepted = 0;
+    for (const example of specExamples) {
+      if (assertSameTree(example.markdown.replace(/→/g, '\t')).fast !== undefined) accepted++;
+    }
+    assert.ok(accepted > specExamples.length * 0.75, `accepted ${accepted} of ${specExamples.length}`);
+  });
+
+  it('gives remark’s tree for generated cards of every size', () => {
+    for (const bytes of [2_000, 40_000, 140_000]) {
+      const card = cardText(bytes);
+      const result = assertSameTree(card.slice(splitFrontMatter(card).body.start));
+      assert.ok(result.fast !== undefined, `declined the generated card of ${bytes} bytes`);
+    }
+  });
+
+  it('gives remark’s tree for random documents made of Markdown’s tricky pieces', () => {
+    const pieces = [
+      'a',
+      'word',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\t',
+      '*',
+      '**',
+      '_',
+      '__',
+      '`',
+      '``',
+      '~',
+      '~~',
+      '[',
+      ']',
+      '(',
+      ')',
+      '![',
+      '](x)',
+      '](http://a.b/c)',
+      '<b>',
+      '</b>',
+      '<br/>',
+      '<!-- c -->',
+      '<img src=https://x.y/z>',
+      '#',
+      '# ',
+      '## ',
+      '- ',
+      '* ',
+      '1. ',
+      '> ',
+      '    ',
+      '|',
+      ' | ',
+      '|---|---|',
+      '---',
+      '***',
+      '```',
+      '```py\n',
+      '\\',
+      '\\*',
+      '&amp;',
+      '&',
+      'https://x.org',
+      'https://x.org/a_b(c).',
+      'www.x.org',
+      'www.x_y.org',
+      'me@x.org',
+      'a@b',
+      'mailto:me@x.org',
+      ':',
+      '.',
+      ',',
+      '!',
+      '?',
+      '"',
+      "'",
+      '[More Information Needed]',
+      '[x]',
+      '[ ]',
+      '<',
+      '>',
+      '=',
+      'é',
+      '@',
+      '(a)',
+      'x_y_z',
+    ];
+    const documents = fc
+      .array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(documents, (text) => {
+        assertSameTree(text);
+      }),
+      { numRuns: 6000, seed: 20261207 },
+    );
+  });
+
+  it('gives remark’s tree for every corpus card, converting most of each itself', { skip: !existsSync(CORPUS) }, () => {
+    let accepted = 0;
+    let total = 0;
+    for (const folder of ['model-cards', 'dataset-cards']) {
+      for (const name of readdirSync(join(CORPUS, folder)).filter((file) => file.endsWith('.md'))) {
+        const text = readFileSync(join(CORPUS, folder, name), 'utf8').replace(/^\uFEFF/, '');
+        total++;
+        if (assertSameTree(text.slice(splitFrontMatter(text).body.start)).fast !== undefined) accepted++;
+      }
+    }
+    assert.ok(accepted > total * 0.9, `accepted ${accepted} of ${total}`);
+  });
+});
