@@ -28,6 +28,7 @@ const CONVERTED = [
   'Line with break  \nnext line\\\nthird <b>bold</b> line with \\*stars\\*.\n',
   'Roughly ~10,000 examples, x <https://x.org> y <me@x.org>.\n',
   '  ## Indented heading ##  \n\n  ```\n  fenced, indented\n   deeper\n  ```\n',
+  'text | with a pipe, {{ value | default("x") }}\n\n<u>Note:</u> inline HTML first.\n\n<br>\n\n<p align="center">\n',
 ];
 
 /** Converted with a block handed to remark: the same tree. */
@@ -35,7 +36,7 @@ const HANDED_BACK = [
   '# Tasks\n\n- [x] done\n- [ ] todo\n',
   'a ~~struck~~ b\n',
   'Fish &amp; chips\n',
-  'text | with a pipe\n',
+  'intro line\n| a | b |\n|---|---|\n',
   '<img src=https://x.y/z.png>\n\nafter\n',
   '- item\n\n  ```py\n  code\n  ```\n',
   '***bold italic*** text\n',
@@ -116,6 +117,12 @@ describe('fast Markdown path', () => {
       '<br/>',
       '<!-- c -->',
       '<img src=https://x.y/z>',
+      '<div>',
+      '<u>',
+      '<span a="b">',
+      '<pre>',
+      '<?x?>',
+      '<a href=x/>',
       '#',
       '# ',
       '## ',

@@ -1,3 +1,5 @@
+// First: it sets how V8 compiles regular expressions before any is compiled.
+import '../node/regexpTiering';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import packageJson from '../../../package.json';
 import { isCheckWorker, runCheckWorker } from './checkWorkers';

@@ -5,7 +5,8 @@ import type { CodeBlock, MarkdownModel, Section } from './document/markdown';
 import type { ParsedDocument } from './document/parsedDocument';
 import { findPlaceholders, withoutPlaceholders } from './placeholders';
 import { readableMetadata } from './rules/metadata';
-import { foldForPrefilter, testWithPrefilter } from './regexPrefilter';
+import { fastPaths } from './document/fastPaths';
+import { foldForPrefilter, mayMatch, testWithPrefilter } from './regexPrefilter';
 
 /** What answered a concept, and where (for hovers, quick-fixes and the corpus report). */
 export interface ConceptEvidence {
@@ -130,16 +131,45 @@ interface ProseSentence {
   folded: string;
 }
 
-const PROSE_SENTENCES = new WeakMap<MarkdownModel, readonly ProseSentence[]>();
+/** The card's prose sentences, and which sentence patterns may match any of them. */
+class ProseIndex {
+  readonly sentences: readonly ProseSentence[];
+  /** All sentences in one string (and folded), parted by a character no literal holds. */
+  private readonly joined: ProseSentence;
+  private readonly possible = new Map<RegExp, boolean>();
 
-/** The sentences of all the card's prose, in order, split once per Markdown model (every concept reads them). */
-function proseSentences(markdown: MarkdownModel): readonly ProseSentence[] {
-  let found = PROSE_SENTENCES.get(markdown);
-  if (!found) {
-    found = proseTexts(markdown)
+  constructor(markdown: MarkdownModel) {
+    this.sentences = proseTexts(markdown)
       .flatMap(sentences)
       .map((text) => ({ text, folded: foldForPrefilter(text) }));
-    PROSE_SENTENCES.set(markdown, found);
+    this.joined = {
+      text: this.sentences.map((sentence) => sentence.text).join('\0'),
+      folded: this.sentences.map((sentence) => sentence.folded).join('\0'),
+    };
+  }
+
+  /**
+   * False when no sentence holds a literal every match of `pattern` needs (one search over the
+   * whole prose instead of one per sentence); true on the reference path.
+   */
+  mayMatch(pattern: RegExp): boolean {
+    let known = this.possible.get(pattern);
+    if (known === undefined) {
+      known = !fastPaths.enabled || mayMatch(pattern, this.joined.text, this.joined.folded);
+      this.possible.set(pattern, known);
+    }
+    return known;
+  }
+}
+
+const PROSE_INDEX = new WeakMap<MarkdownModel, ProseIndex>();
+
+/** The sentences of all the card's prose, in order, split once per Markdown model (every concept reads them). */
+function proseIndex(markdown: MarkdownModel): ProseIndex {
+  let found = PROSE_INDEX.get(markdown);
+  if (!found) {
+    found = new ProseIndex(markdown);
+    PROSE_INDEX.set(markdown, found);
   }
   return found;
 }
@@ -206,10 +236,13 @@ export function findConceptEvidence(
       return { via: 'label', text: line.label, span: line.span };
     }
   }
-  if (concept.prose.length > 0) {
-    for (const { text, folded } of proseSentences(markdown)) {
+  const index = concept.prose.length > 0 ? proseIndex(markdown) : undefined;
+  // A pattern none of whose literals the whole prose holds is not tried sentence by sentence.
+  const patterns = index ? concept.prose.filter(({ pattern }) => index.mayMatch(pattern)) : [];
+  if (index && patterns.length > 0) {
+    for (const { text, folded } of index.sentences) {
       // Most sentences lack every literal a pattern needs: the prefilter spares the expression.
-      const found = concept.prose.find(({ pattern }) => testWithPrefilter(pattern, text, folded));
+      const found = patterns.find(({ pattern }) => testWithPrefilter(pattern, text, folded));
       if (found) return { via: 'prose', text, pattern: found.id };
     }
   }

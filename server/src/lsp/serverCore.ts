@@ -1,3 +1,5 @@
+// First: it sets how V8 compiles regular expressions before any is compiled.
+import '../node/regexpTiering';
 import { format } from 'node:util';
 import * as lsp from 'vscode-languageserver/node';
 import { nodeTextSha256 } from '../node/hash';

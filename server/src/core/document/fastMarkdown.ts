@@ -3,7 +3,7 @@ import { parser as lezerParser, Table } from '@lezer/markdown';
 import type { AlignType, BlockContent, Nodes, Root, RootContent, TableCell, TableRow } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { LineIndex } from './lineIndex';
-import { AUTOLINK_HINT, HAND_BACK, isSpace, PhrasingReader } from './fastMarkdownInline';
+import { HAND_BACK, isSpace, PhrasingReader } from './fastMarkdownInline';
 
 /**
  * A fast Markdown path: @lezer/markdown (an incremental CommonMark parser, about ten times faster
@@ -26,12 +26,22 @@ const DECLINE = Symbol('decline');
 /** A line that may start a link definition (`[label]: url`), in a block quote or list item too. */
 const MAYBE_DEFINITION = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))*[ \t]*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
 
+/** CommonMark's block-level tag names: a line starting with one starts an HTML block (its kind 6). */
+const BLOCK_TAG_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+
 /**
- * HTML blocks of the kinds both parsers agree on: comments and the block-level tag names of the
- * CommonMark spec (its kind 6). Any other tag starting a line (kind 7) is remark's to read.
+ * A line holding one complete tag and nothing else, as micromark reads tags (an unquoted
+ * attribute value ends at `/` there): an HTML block of kind 7.
  */
-const KNOWN_HTML_BLOCK =
-  /^(?:<!--|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t\n>]|\/>|$))/i;
+const LONE_TAG_LINE =
+  /^[ \t]{0,3}(?:<[A-Za-z][A-Za-z\d-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n"'=<>`/]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z\d-]*[ \t]*>)[ \t]*$/;
+
+/** HTML blocks both parsers read alike: comments, block-level tags (kinds 2 and 6). */
+const COMMENT_OR_BLOCK_TAG = new RegExp(`^[ \\t]{0,3}(?:<!--|<\\/?(?:${BLOCK_TAG_NAMES})(?:[ \\t>]|\\/>|$))`, 'i');
+
+/** Whatever else starts an HTML block: `<?`, `<!X`, CDATA, and the raw-text tags (kinds 1, 3 to 5). */
+const OTHER_HTML_START = /^[ \t]{0,3}<(?:\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[ \t>]|$))/i;
 
 const [findLeftoverAutolinks] = gfmAutolinkLiteralFromMarkdown().transforms as [(tree: Root) => void];
 
@@ -62,12 +72,14 @@ class Converter {
   root(): Root | undefined {
     // Definitions reach references in any block; remark reads such a document whole.
     if (!this.withoutDefinitions) return undefined;
-    const blocks: { node: SyntaxNode; converted?: RootContent }[] = [];
+    const blocks: { node: SyntaxNode; converted?: RootContent; leftovers?: boolean }[] = [];
     const top = LEZER.parse(this.source).topNode;
     for (let node = top.firstChild; node; node = node.nextSibling) {
       if (node.name === 'LinkReference') return undefined;
       try {
-        blocks.push({ node, converted: this.block(node, false) ?? undefined });
+        this.phrasing.addressLikeText = false;
+        const converted = this.block(node, false) ?? undefined;
+        blocks.push({ node, converted, leftovers: this.phrasing.addressLikeText });
       } catch (error) {
         if (error === DECLINE) return undefined;
         if (error !== HAND_BACK) throw error;
@@ -90,7 +102,12 @@ class Converter {
             group.slice(0, index).some((before) => !before.node.name.startsWith('ATXHeading'))),
       );
       if (!tableWithOthers && group.every((block) => block.converted)) {
-        for (const block of group) children.push(block.converted!);
+        for (const block of group) {
+          // remark finds the addresses micromark left in text afterwards (mdast-util-gfm-autolink-
+          // literal's transform): the same transform runs over the blocks whose text may hold one.
+          if (block.leftovers) findLeftoverAutolinks(block.converted as unknown as Root);
+          children.push(block.converted!);
+        }
       } else {
         // Up to the next group: the blank lines between are remark's too (indented code keeps
         // a line of spaces after it).
@@ -104,11 +121,7 @@ class Converter {
       }
       first = last + 1;
     }
-    const root: Root = { type: 'root', children, position: this.lines.position(0, this.source.length) };
-    // remark finds the addresses micromark left in text afterwards (mdast-util-gfm-autolink-literal's
-    // transform): the same transform runs here. Twice over a handed-back block changes nothing.
-    if (AUTOLINK_HINT.test(this.source) || /mailto:|xmpp:/i.test(this.source)) findLeftoverAutolinks(root);
-    return root;
+    return { type: 'root', children, position: this.lines.position(0, this.source.length) };
   }
 
   private blankLineBetween(before: SyntaxNode, after: SyntaxNode): boolean {
@@ -142,24 +155,27 @@ class Converter {
   private block(node: SyntaxNode, nested: boolean): RootContent | undefined {
     const { from, to } = node;
     switch (node.name) {
-      case 'Paragraph':
-        // remark may read an HTML block (its rules differ from lezer's) or a table here.
-        // A line starting with `<` (micromark may start an HTML block there, also after a lazy
-        // line), or a `|` (a table), is remark's to read.
-        // A line that is a bare list marker may be an empty item to micromark.
-        // A line of `-`, `:` and `|` may be a table's delimiter row.
+      case 'Paragraph': {
+        const text = this.source.slice(from, to);
+        const firstLine = this.source.slice(from, this.source.indexOf('\n', from) >>> 0);
+        // remark reads an HTML block where micromark's rules for one hold (lezer's differ), a
+        // table where a line may be its delimiter row, an empty list item where a line is a
+        // bare marker; after a lazy line micromark may start any HTML block.
         if (
-          /(?:^|\n)[ \t>]*<|\||\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:\n|$)|\n[ \t]*[-:][-:| \t]*(?:\n|$)/.test(
-            this.source.slice(from, to),
+          this.startsHtml(firstLine) ||
+          /\n[ \t>]*<[A-Za-z/!?]|\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:\n|$)|\n[ \t>]*\|?[ \t]*[-:][-:| \t]*(?:\n|$)/.test(
+            text,
           )
-        )
+        ) {
           throw HAND_BACK;
-        if (nested && this.source.slice(from, to).includes('\n')) this.handBackIfQuoted(node);
+        }
+        if (nested && text.includes('\n')) this.handBackIfQuoted(node);
         return {
           type: 'paragraph',
           children: this.phrasing.phrasingOf(node, from, trimEnd(this.source, from, to)),
           position: this.lines.position(from, to),
         };
+      }
       case 'ATXHeading1':
       case 'ATXHeading2':
       case 'ATXHeading3':
@@ -188,7 +204,8 @@ class Converter {
       case 'HTMLBlock':
       case 'CommentBlock':
       case 'ProcessingInstructionBlock': {
-        if (nested || !KNOWN_HTML_BLOCK.test(this.source.slice(from, to))) throw HAND_BACK;
+        const firstLine = this.source.slice(from, this.source.indexOf('\n', from) >>> 0);
+        if (nested || !(COMMENT_OR_BLOCK_TAG.test(firstLine) || LONE_TAG_LINE.test(firstLine))) throw HAND_BACK;
         const start = this.lines.lineStart(from);
         return { type: 'html', value: this.source.slice(start, to), position: this.lines.position(start, to) };
       }
@@ -205,6 +222,11 @@ class Converter {
       default:
         throw HAND_BACK;
     }
+  }
+
+  /** Whether micromark starts an HTML block with this line. */
+  private startsHtml(line: string): boolean {
+    return COMMENT_OR_BLOCK_TAG.test(line) || OTHER_HTML_START.test(line) || LONE_TAG_LINE.test(line);
   }
 
   /** A paragraph of several lines in a block quote: its text would carry the `>` markers. */

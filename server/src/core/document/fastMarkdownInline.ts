@@ -22,7 +22,7 @@ const EMAIL_AUTOLINK =
   /^<[\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?(?:\.[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?)*>$/;
 
 /** What every literal autolink contains (micromark's and the mdast transform's alike). */
-export const AUTOLINK_HINT = /@|www\.|https?:\/\//i;
+const AUTOLINK_HINT = /@|www\.|https?:\/\//i;
 
 /**
  * Inline HTML as micromark reads it: an unquoted attribute value ends at `/` there, so
@@ -46,6 +46,8 @@ interface TextRun {
 }
 
 export class PhrasingReader {
+  /** Set when text was converted that the mdast autolink transform may find an address in. */
+  addressLikeText = false;
   /** The run of text being converted (see phrasingOf). */
   private run: TextRun = { start: 0, end: 0, bracketSeen: false, inLabel: false, links: [] };
 
@@ -204,6 +206,7 @@ export class PhrasingReader {
       .slice(from, to)
       .replace(/[ \t]*\n[ \t]*/g, '\n')
       .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    if (AUTOLINK_HINT.test(value)) this.addressLikeText = true;
     out.push({ type: 'text', value, position: this.lines.position(from, to) });
   }
 

@@ -126,7 +126,10 @@ export class MarkdownModel {
     /** A previous version's `bodyTree` for the same body text (never modified here). */
     reusable?: Root,
   ) {
-    if (fastPaths.enabled && body.start > 0) this.bodyTree = reusable ?? parseBody(text.slice(body.start, body.end));
+    // Without front matter the body is the whole text: read alone unless remark-frontmatter could
+    // take a `---` block at its start for front matter.
+    const bodyAlone = body.start > 0 || !text.startsWith('---');
+    if (fastPaths.enabled && bodyAlone) this.bodyTree = reusable ?? parseBody(text.slice(body.start, body.end));
     // The body's tree has offsets from the body's start: read with that offset, never copied.
     const root = this.bodyTree ?? (PARSER.parse(text) as Root);
     this.offset = this.bodyTree ? body.start : 0;
