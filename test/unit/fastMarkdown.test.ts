@@ -29,6 +29,7 @@ const CONVERTED = [
   'Roughly ~10,000 examples, x <https://x.org> y <me@x.org>.\n',
   '  ## Indented heading ##  \n\n  ```\n  fenced, indented\n   deeper\n  ```\n',
   'text | with a pipe, {{ value | default("x") }}\n\n<u>Note:</u> inline HTML first.\n\n<br>\n\n<p align="center">\n',
+  '## Logo\n<img src="https://x.org/a.png" alt="Logo" width="800"/>\nText after it, in the HTML block.\n\n[tweet_eval] [a](b "title")\n',
 ];
 
 /** Converted with a block handed to remark: the same tree. */
@@ -112,6 +113,11 @@ describe('fast Markdown path', () => {
       '![',
       '](x)',
       '](http://a.b/c)',
+      '](x "t")',
+      "](y 'a\\\\b')",
+      '](%20 (p))',
+      '[tweet_eval]',
+      '_a_b',
       '<b>',
       '</b>',
       '<br/>',

@@ -88,13 +88,53 @@ function unspacedPhrase(phrase: string): string {
 
 /** Whether a heading or label text names the concept (with the project's extra synonyms). */
 export function namesConcept(text: string, concept: Concept, extraPhrases: readonly string[] = []): boolean {
-  const words = headingWords(text);
+  const words = textWords(text);
   if (words.length === 0) return false;
-  if (concept.exact?.some((exact) => equalPhrase(words, headingWords(exact)))) return true;
-  const unspaced = words.join('');
+  if (concept.exact?.some((exact) => equalPhrase(words, exactWords(exact)))) return true;
+  let unspaced: string | undefined;
   const matches = (phrase: string): boolean =>
-    UNSPACED.test(phrase) ? unspaced.includes(unspacedPhrase(phrase)) : containsPhrase(words, phraseWords(phrase));
+    isUnspaced(phrase)
+      ? (unspaced ??= words.join('')).includes(unspacedPhrase(phrase))
+      : containsPhrase(words, phraseWords(phrase));
   return concept.phrases.some(matches) || extraPhrases.some(matches);
+}
+
+/**
+ * A card's headings and labels are each compared with every concept: their words are split once.
+ * Bounded (a long-running server sees many texts): emptied when full.
+ */
+const TEXT_WORDS = new Map<string, readonly string[]>();
+
+function textWords(text: string): readonly string[] {
+  let words = TEXT_WORDS.get(text);
+  if (!words) {
+    if (TEXT_WORDS.size >= 4096) TEXT_WORDS.clear();
+    words = headingWords(text);
+    TEXT_WORDS.set(text, words);
+  }
+  return words;
+}
+
+const EXACT_WORDS = new Map<string, readonly string[]>();
+
+function exactWords(phrase: string): readonly string[] {
+  let words = EXACT_WORDS.get(phrase);
+  if (!words) {
+    words = headingWords(phrase);
+    EXACT_WORDS.set(phrase, words);
+  }
+  return words;
+}
+
+const UNSPACED_PHRASE = new Map<string, boolean>();
+
+function isUnspaced(phrase: string): boolean {
+  let unspaced = UNSPACED_PHRASE.get(phrase);
+  if (unspaced === undefined) {
+    unspaced = UNSPACED.test(phrase);
+    UNSPACED_PHRASE.set(phrase, unspaced);
+  }
+  return unspaced;
 }
 
 /** Fenced code in these languages is a runnable example; data, citations and output are not. */

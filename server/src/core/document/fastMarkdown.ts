@@ -93,6 +93,10 @@ class Converter {
       let last = first;
       while (last + 1 < blocks.length && !this.blankLineBetween(blocks[last]!.node, blocks[last + 1]!.node)) last++;
       const group = blocks.slice(first, last + 1);
+      // The end of the group's last line (a block may take in the line break after it).
+      let lastTo = group[group.length - 1]!.node.to;
+      while (lastTo > 0 && this.source.charCodeAt(lastTo - 1) === 10) lastTo--;
+      const groupEnd = this.lineEnd(lastTo);
       // A line right after a table is one of its rows to GFM, whatever lezer made of it.
       // A table: after an ATX heading at most; a line right after it is a row to GFM.
       const tableWithOthers = group.some(
@@ -101,13 +105,30 @@ class Converter {
           (index < group.length - 1 ||
             group.slice(0, index).some((before) => !before.node.name.startsWith('ATXHeading'))),
       );
-      if (!tableWithOthers && group.every((block) => block.converted)) {
-        for (const block of group) {
-          // remark finds the addresses micromark left in text afterwards (mdast-util-gfm-autolink-
-          // literal's transform): the same transform runs over the blocks whose text may hold one.
-          if (block.leftovers) findLeftoverAutolinks(block.converted as unknown as Root);
-          children.push(block.converted!);
-        }
+      // A line of one tag where no paragraph is open starts an HTML block to micromark (kind 7),
+      // running to the blank line whatever lezer read in it: lezer reads some such lines as text.
+      const tagAt = group.findIndex(
+        (block, index) =>
+          block.node.name === 'Paragraph' &&
+          (index === 0 || (index === 1 && group[0]!.node.name.startsWith('ATXHeading'))) &&
+          this.startsLoneTagBlock(block.node),
+      );
+      const tagStart = tagAt >= 0 ? this.lines.lineStart(group[tagAt]!.node.from) : 0;
+      // The HTML block ends at the first blank line: one inside a lezer block (an open fence) is remark's.
+      const tagBlock =
+        tagAt >= 0 &&
+        group.slice(0, tagAt).every((block) => block.converted) &&
+        !/\n[ \t]*\n/.test(this.source.slice(tagStart, groupEnd));
+      if (tagBlock) {
+        for (const block of group.slice(0, tagAt)) this.push(children, block);
+        const start = tagStart;
+        children.push({
+          type: 'html',
+          value: this.source.slice(start, groupEnd),
+          position: this.lines.position(start, groupEnd),
+        });
+      } else if (!tableWithOthers && group.every((block) => block.converted)) {
+        for (const block of group) this.push(children, block);
       } else {
         // Up to the next group: the blank lines between are remark's too (indented code keeps
         // a line of spaces after it).
@@ -122,6 +143,25 @@ class Converter {
       first = last + 1;
     }
     return { type: 'root', children, position: this.lines.position(0, this.source.length) };
+  }
+
+  private push(children: RootContent[], block: { converted?: RootContent; leftovers?: boolean }): void {
+    // remark finds the addresses micromark left in text afterwards (mdast-util-gfm-autolink-
+    // literal's transform): the same transform runs over the blocks whose text may hold one.
+    if (block.leftovers) findLeftoverAutolinks(block.converted as unknown as Root);
+    children.push(block.converted!);
+  }
+
+  /** Where the line holding `offset` ends (before its line break). */
+  private lineEnd(offset: number): number {
+    const end = this.source.indexOf('\n', offset);
+    return end < 0 ? this.source.length : end;
+  }
+
+  /** A paragraph to lezer whose first line is one tag and nothing else: an HTML block of kind 7 to micromark. */
+  private startsLoneTagBlock(node: SyntaxNode): boolean {
+    const line = this.source.slice(node.from, this.lineEnd(node.from));
+    return LONE_TAG_LINE.test(line) && !COMMENT_OR_BLOCK_TAG.test(line) && !OTHER_HTML_START.test(line);
   }
 
   private blankLineBetween(before: SyntaxNode, after: SyntaxNode): boolean {

@@ -96,7 +96,14 @@ export class PhrasingReader {
     const inner = this.source.slice(first.to, last.from);
     // `[x]` may be a task list item's box; after an open `[`, lezer's link ends remark's.
     if (/^[ xX]$/.test(inner) || this.openBrackets(this.run.start, node.from) > 0) return false;
-    return this.source.slice(last.from, last.to) === ']' && !/[*_`~<>![\]\\&]/.test(inner);
+    // An underscore inside a word (letters or digits on both sides) can neither open nor close.
+    const delimiters = inner.replace(/(?<=[\p{L}\p{N}])_+(?=[\p{L}\p{N}])/gu, '');
+    return this.source.slice(last.from, last.to) === ']' && !/[*_`~<>![\]\\&]/.test(delimiters);
+  }
+
+  private wholeRun(mark: SyntaxNode): boolean {
+    const char = this.source.charCodeAt(mark.from);
+    return this.source.charCodeAt(mark.from - 1) !== char && this.source.charCodeAt(mark.to) !== char;
   }
 
   private openBrackets(from: number, to: number): number {
@@ -218,7 +225,11 @@ export class PhrasingReader {
         const marks = node.getChildren('EmphasisMark');
         const open = marks[0];
         const close = marks[marks.length - 1];
-        if (!open || !close || open.from === close.from) throw HAND_BACK;
+        // Each mark a whole run of its character: where a run is split between emphases (or
+        // partly text), lezer and micromark apply the rule of three to different lengths.
+        if (!open || !close || open.from === close.from || !this.wholeRun(open) || !this.wholeRun(close)) {
+          throw HAND_BACK;
+        }
         const children = this.inline(node, open.to, close.from);
         const type = node.name === 'Emphasis' ? 'emphasis' : 'strong';
         return { type, children, position: this.lines.position(from, to) };
@@ -276,10 +287,18 @@ export class PhrasingReader {
     this.run.inLabel = inLabel;
     const url = node.getChild('URL');
     const destination = url ? this.source.slice(url.from, url.to) : '';
-    if (/[\\&<%]/.test(destination) || node.getChild('LinkTitle')) throw HAND_BACK;
+    const titleNode = node.getChild('LinkTitle');
+    // The title without its quotes; escapes and references in either are remark's to decode.
+    const title = titleNode ? this.source.slice(titleNode.from + 1, titleNode.to - 1) : null;
+    if (titleNode && this.source.charCodeAt(titleNode.from) === 40 /* ( */) throw HAND_BACK;
+    // Parentheses, brackets, escapes and references in a destination, and titles in parentheses,
+    // are where micromark and lezer end a link differently.
+    if (/[()[\]\\&<]/.test(destination) || (title !== null && /[\\&]/.test(title))) {
+      throw HAND_BACK;
+    }
     const position = this.lines.position(node.from, node.to);
-    if (node.name === 'Link') return { type: 'link', url: destination, title: null, children, position };
-    return { type: 'image', url: destination, title: null, alt: children.map(toPlainString).join(''), position };
+    if (node.name === 'Link') return { type: 'link', url: destination, title, children, position };
+    return { type: 'image', url: destination, title, alt: children.map(toPlainString).join(''), position };
   }
 }
 
