@@ -29,6 +29,7 @@ const CONVERTED = [
   'Roughly ~10,000 examples, x <https://x.org> y <me@x.org>.\n',
   '  ## Indented heading ##  \n\n  ```\n  fenced, indented\n   deeper\n  ```\n',
   'text | with a pipe, {{ value | default("x") }}\n\n<u>Note:</u> inline HTML first.\n\n<br>\n\n<p align="center">\n',
+  'intro line\n| a | b |\n|---|---|\n| 1 | 2 |\na line right after is a row\n',
   '## Logo\n<img src="https://x.org/a.png" alt="Logo" width="800"/>\nText after it, in the HTML block.\n\n[tweet_eval] [a](b "title")\n',
 ];
 
@@ -37,7 +38,7 @@ const HANDED_BACK = [
   '# Tasks\n\n- [x] done\n- [ ] todo\n',
   'a ~~struck~~ b\n',
   'Fish &amp; chips\n',
-  'intro line\n| a | b |\n|---|---|\n',
+  '- item\n| a | b |\n|---|---|\n',
   '<img src=https://x.y/z.png>\n\nafter\n',
   '- item\n\n  ```py\n  code\n  ```\n',
   '***bold italic*** text\n',
@@ -176,6 +177,60 @@ describe('fast Markdown path', () => {
     const documents = fc
       .array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 })
       .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(documents, (text) => {
+        assertSameTree(text);
+      }),
+      { numRuns: 6000, seed: 20261207 },
+    );
+  });
+
+  it('gives remark’s tree for random documents made of the lines cards are made of', () => {
+    // Block structure: tables next to paragraphs and lists, lazy lines, HTML, fences, tabs.
+    const lines = [
+      'text line',
+      'See https://x.org and [a](b) then www.y.com.',
+      '**Bold:** value',
+      '| a | b |',
+      '|---|---|',
+      '|:--|--:|',
+      '| 1 | 2 |',
+      'x | y',
+      '--|--',
+      '',
+      '',
+      '',
+      '# Heading',
+      '## Sub [optional]',
+      '- item',
+      '  - nested',
+      '1. one',
+      '> quote',
+      '> - q item',
+      '```py',
+      '```',
+      '    code',
+      '<div>',
+      '</div>',
+      '<img src="a.png"/>',
+      '<br>',
+      '<!-- c -->',
+      '[More Information Needed]',
+      '- [x] done',
+      '***',
+      '---',
+      '===',
+      'Text with `code | pipe`',
+      '  continued',
+      '\tTab',
+      '<u>u</u> text',
+      'a ~b~ c',
+      'me@x.org',
+      '[x]: http://def',
+    ];
+    const documents = fc
+      .array(fc.constantFrom(...lines), { minLength: 1, maxLength: 25 })
+      .map((parts) => parts.join('\n'));
     fc.assert(
       fc.property(documents, (text) => {
         assertSameTree(text);

@@ -45,6 +45,13 @@ const OTHER_HTML_START = /^[ \t]{0,3}<(?:\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|s
 
 const [findLeftoverAutolinks] = gfmAutolinkLiteralFromMarkdown().transforms as [(tree: Root) => void];
 
+/** A top-level block of lezer's, with its mdast when converted (`leftovers`: see push()). */
+interface ConvertedBlock {
+  node: SyntaxNode;
+  converted?: RootContent;
+  leftovers?: boolean;
+}
+
 export type ReferenceParser = (text: string) => Root;
 
 /** The mdast of `source` (a card's body), or undefined when only remark can say. */
@@ -72,7 +79,7 @@ class Converter {
   root(): Root | undefined {
     // Definitions reach references in any block; remark reads such a document whole.
     if (!this.withoutDefinitions) return undefined;
-    const blocks: { node: SyntaxNode; converted?: RootContent; leftovers?: boolean }[] = [];
+    const blocks: ConvertedBlock[] = [];
     const top = LEZER.parse(this.source).topNode;
     for (let node = top.firstChild; node; node = node.nextSibling) {
       if (node.name === 'LinkReference') return undefined;
@@ -87,65 +94,98 @@ class Converter {
       }
     }
     const children: RootContent[] = [];
-    // Blocks not parted by a blank line can change each other's reading (an HTML block or a
-    // table interrupting a paragraph, a lazy line): a group is converted or handed back whole.
     for (let first = 0; first < blocks.length;) {
-      let last = first;
-      while (last + 1 < blocks.length && !this.blankLineBetween(blocks[last]!.node, blocks[last + 1]!.node)) last++;
+      const { last, acrossBlankLine } = this.group(blocks, first);
       const group = blocks.slice(first, last + 1);
-      // The end of the group's last line (a block may take in the line break after it).
-      let lastTo = group[group.length - 1]!.node.to;
-      while (lastTo > 0 && this.source.charCodeAt(lastTo - 1) === 10) lastTo--;
-      const groupEnd = this.lineEnd(lastTo);
-      // A line right after a table is one of its rows to GFM, whatever lezer made of it.
-      // A table: after an ATX heading at most; a line right after it is a row to GFM.
-      const tableWithOthers = group.some(
-        (block, index) =>
-          block.node.name === 'Table' &&
-          (index < group.length - 1 ||
-            group.slice(0, index).some((before) => !before.node.name.startsWith('ATXHeading'))),
-      );
-      // A line of one tag where no paragraph is open starts an HTML block to micromark (kind 7),
-      // running to the blank line whatever lezer read in it: lezer reads some such lines as text.
-      const tagAt = group.findIndex(
-        (block, index) =>
-          block.node.name === 'Paragraph' &&
-          (index === 0 || (index === 1 && group[0]!.node.name.startsWith('ATXHeading'))) &&
-          this.startsLoneTagBlock(block.node),
-      );
-      const tagStart = tagAt >= 0 ? this.lines.lineStart(group[tagAt]!.node.from) : 0;
-      // The HTML block ends at the first blank line: one inside a lezer block (an open fence) is remark's.
-      const tagBlock =
-        tagAt >= 0 &&
-        group.slice(0, tagAt).every((block) => block.converted) &&
-        !/\n[ \t]*\n/.test(this.source.slice(tagStart, groupEnd));
-      if (tagBlock) {
-        for (const block of group.slice(0, tagAt)) this.push(children, block);
-        const start = tagStart;
-        children.push({
-          type: 'html',
-          value: this.source.slice(start, groupEnd),
-          position: this.lines.position(start, groupEnd),
-        });
-      } else if (!tableWithOthers && group.every((block) => block.converted)) {
-        for (const block of group) this.push(children, block);
-      } else {
-        // Up to the next group: the blank lines between are remark's too (indented code keeps
-        // a line of spaces after it).
-        const next = blocks[last + 1];
-        const parsed = this.handBack(
-          group[0]!.node.from,
-          next ? this.lines.lineStart(next.node.from) : this.source.length,
-        );
-        if (!parsed) return undefined;
-        children.push(...parsed);
+      const converted = acrossBlankLine ? undefined : this.convertedGroup(group);
+      if (converted === DECLINE) return undefined;
+      if (converted) {
+        children.push(...converted);
+        first = last + 1;
+        continue;
       }
-      first = last + 1;
+      // Handed back up to the next group: the blank lines between are remark's too (indented
+      // code keeps a line of spaces after it). Where remark's reading ends in a list, quote or
+      // indented code and the next group may go on with it, that group joins the slice.
+      let end = last;
+      let parsed: RootContent[] | undefined;
+      for (;;) {
+        const next = blocks[end + 1];
+        parsed = this.handBack(group[0]!.node.from, next ? this.lines.lineStart(next.node.from) : this.source.length);
+        if (!parsed) return undefined;
+        const tail = parsed[parsed.length - 1]?.type;
+        if (!next || !(tail === 'list' || tail === 'blockquote' || tail === 'code') || !this.mayContinue(next.node))
+          break;
+        end = this.group(blocks, end + 1).last;
+      }
+      children.push(...parsed);
+      first = end + 1;
     }
     return { type: 'root', children, position: this.lines.position(0, this.source.length) };
   }
 
-  private push(children: RootContent[], block: { converted?: RootContent; leftovers?: boolean }): void {
+  /**
+   * The blocks from `first` that are read together: those not parted by a blank line (they can
+   * change each other's reading: an HTML block or a table interrupting a paragraph, a lazy line),
+   * and past a blank line what may go on with a list or quote before it (an indented line,
+   * another item), which lezer may end where micromark does not (tabs).
+   */
+  private group(blocks: readonly ConvertedBlock[], first: number): { last: number; acrossBlankLine: boolean } {
+    let last = first;
+    let acrossBlankLine = false;
+    let container = isContainer(blocks[first]!.node) ? blocks[first]!.node : undefined;
+    for (; last + 1 < blocks.length; last++) {
+      const [before, after] = [blocks[last]!.node, blocks[last + 1]!.node];
+      if (this.blankLineBetween(before, after)) {
+        if (!container || !this.mayContinue(after, container)) break;
+        acrossBlankLine = true;
+      }
+      if (isContainer(after)) container = after;
+    }
+    return { last, acrossBlankLine };
+  }
+
+  /** A group's mdast when every block of it converted and nothing around them reads otherwise. */
+  private convertedGroup(group: readonly ConvertedBlock[]): RootContent[] | undefined | typeof DECLINE {
+    // The end of the group's last line (a block may take in the line break after it).
+    let lastTo = group[group.length - 1]!.node.to;
+    while (lastTo > 0 && this.source.charCodeAt(lastTo - 1) === 10) lastTo--;
+    const groupEnd = this.lineEnd(lastTo);
+    // A line right after a table is one of its rows to GFM, whatever lezer made of it.
+    // Before it, only what a lazy line cannot continue: a heading or a paragraph.
+    const tableWithOthers = group.some(
+      (block, index) =>
+        block.node.name === 'Table' &&
+        (index < group.length - 1 ||
+          group.slice(0, index).some(({ node }) => node.name !== 'Paragraph' && !node.name.startsWith('ATXHeading'))),
+    );
+    // A line of one tag where no paragraph is open starts an HTML block to micromark (kind 7),
+    // running to the blank line whatever lezer read in it: lezer reads some such lines as text.
+    const tagAt = group.findIndex(
+      (block, index) =>
+        (block.node.name === 'Paragraph' || block.node.name.startsWith('SetextHeading')) &&
+        (index === 0 || (index === 1 && group[0]!.node.name.startsWith('ATXHeading'))) &&
+        this.startsLoneTagBlock(block.node),
+    );
+    if (tagAt >= 0) {
+      const start = this.lines.lineStart(group[tagAt]!.node.from);
+      const html = this.source.slice(start, groupEnd);
+      // The HTML block ends at the first blank line: one inside a lezer block (an open fence) is remark's.
+      if (!group.slice(0, tagAt).every((block) => block.converted) || /\n[ \t]*\n/.test(html)) return undefined;
+      // A fence line inside the HTML block is no fence to micromark: what lezer read after it is not.
+      if (/(?:^|\n)[ \t>]*(?:```|~~~)/.test(html)) return DECLINE;
+      const out: RootContent[] = [];
+      for (const block of group.slice(0, tagAt)) this.push(out, block);
+      out.push({ type: 'html', value: html, position: this.lines.position(start, groupEnd) });
+      return out;
+    }
+    if (tableWithOthers || !group.every((block) => block.converted)) return undefined;
+    const out: RootContent[] = [];
+    for (const block of group) this.push(out, block);
+    return out;
+  }
+
+  private push(children: RootContent[], block: ConvertedBlock): void {
     // remark finds the addresses micromark left in text afterwards (mdast-util-gfm-autolink-
     // literal's transform): the same transform runs over the blocks whose text may hold one.
     if (block.leftovers) findLeftoverAutolinks(block.converted as unknown as Root);
@@ -164,6 +204,29 @@ class Converter {
     return LONE_TAG_LINE.test(line) && !COMMENT_OR_BLOCK_TAG.test(line) && !OTHER_HTML_START.test(line);
   }
 
+  /**
+   * Whether `after`, past a blank line, may go on with a list (another item, or a line indented
+   * as far as an item's content: two columns at least) or indented code before it to micromark.
+   */
+  private mayContinue(after: SyntaxNode, list?: SyntaxNode): boolean {
+    // A list with another marker starts a list of its own; with the same one, lezer's end is doubtful.
+    if (/List$/.test(after.name)) return !list || this.marker(after) === this.marker(list);
+    let columns = 0;
+    for (let at = this.lines.lineStart(after.from); ; at++) {
+      const code = this.source.charCodeAt(at);
+      if (code === 32) columns++;
+      else if (code === 9) columns += 4 - (columns % 4);
+      else break;
+    }
+    return columns >= 2;
+  }
+
+  /** A list's marker as CommonMark tells lists apart: the bullet, or an ordered list's delimiter. */
+  private marker(list: SyntaxNode): string {
+    const mark = list.firstChild?.getChild('ListMark');
+    return mark ? this.source.charAt(mark.to - 1) : '';
+  }
+
   private blankLineBetween(before: SyntaxNode, after: SyntaxNode): boolean {
     return /\n[ \t]*\n/.test(this.source.slice(before.to, after.from));
   }
@@ -171,7 +234,10 @@ class Converter {
   /** remark's reading of the lines from `from` to `to`, parsed alone. */
   private handBack(from: number, to: number): RootContent[] | undefined {
     const start = this.lines.lineStart(from);
-    const tree = this.reference(this.source.slice(start, to));
+    const slice = this.source.slice(start, to);
+    const tree = this.reference(slice);
+    // What remark left open at the slice's end (a fence, a raw HTML block) would go on past it.
+    if (endsOpen(tree, slice)) return undefined;
     for (const node of tree.children) {
       // A definition lezer did not see would reach other blocks.
       if (node.type === 'definition' || node.type === 'footnoteDefinition') return undefined;
@@ -195,27 +261,14 @@ class Converter {
   private block(node: SyntaxNode, nested: boolean): RootContent | undefined {
     const { from, to } = node;
     switch (node.name) {
-      case 'Paragraph': {
-        const text = this.source.slice(from, to);
-        const firstLine = this.source.slice(from, this.source.indexOf('\n', from) >>> 0);
-        // remark reads an HTML block where micromark's rules for one hold (lezer's differ), a
-        // table where a line may be its delimiter row, an empty list item where a line is a
-        // bare marker; after a lazy line micromark may start any HTML block.
-        if (
-          this.startsHtml(firstLine) ||
-          /\n[ \t>]*<[A-Za-z/!?]|\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:\n|$)|\n[ \t>]*\|?[ \t]*[-:][-:| \t]*(?:\n|$)/.test(
-            text,
-          )
-        ) {
-          throw HAND_BACK;
-        }
-        if (nested && text.includes('\n')) this.handBackIfQuoted(node);
+      case 'Paragraph':
+        this.handBackIfMicromarkReadsOtherwise(from, to);
+        if (nested && this.source.slice(from, to).includes('\n')) this.handBackIfQuoted(node);
         return {
           type: 'paragraph',
           children: this.phrasing.phrasingOf(node, from, trimEnd(this.source, from, to)),
           position: this.lines.position(from, to),
         };
-      }
       case 'ATXHeading1':
       case 'ATXHeading2':
       case 'ATXHeading3':
@@ -228,6 +281,7 @@ class Converter {
         const underline = node.lastChild;
         if (nested || underline?.name !== 'HeaderMark') throw HAND_BACK;
         const end = trimEnd(this.source, from, this.lines.lineStart(underline.from));
+        this.handBackIfMicromarkReadsOtherwise(from, end);
         return {
           type: 'heading',
           depth: node.name === 'SetextHeading1' ? 1 : 2,
@@ -261,6 +315,24 @@ class Converter {
         return { type: 'blockquote', children: this.blocks(node), position: this.lines.position(from, to) };
       default:
         throw HAND_BACK;
+    }
+  }
+
+  /**
+   * The lines of a paragraph (or a setext heading's text), `from` to `to`, where micromark may read
+   * something else: an HTML block where its rules for one hold (lezer's differ), a table where a
+   * line may be a delimiter row, an empty list item where a line is a bare marker; after a lazy
+   * line micromark may start any HTML block.
+   */
+  private handBackIfMicromarkReadsOtherwise(from: number, to: number): void {
+    const text = this.source.slice(from, to);
+    if (
+      this.startsHtml(text.slice(0, text.indexOf('\n') >>> 0)) ||
+      /\n[ \t>]*<[A-Za-z/!?]|\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:\n|$)|\n[ \t>]*\|?[ \t]*[-:][-:| \t]*(?:\n|$)/.test(
+        text,
+      )
+    ) {
+      throw HAND_BACK;
     }
   }
 
@@ -355,6 +427,9 @@ class Converter {
     const line = this.lines.lineOf(row.from);
     const lineStart = this.lines.lineStart(row.from);
     const text = this.lines.lineText(line);
+    // A row that micromark may read as the start of another block (indented code, a quote, a
+    // list item, a heading, a fence, HTML) ends the table there; lezer may keep it as a row.
+    if (/^(?:\t| {4}|[ \t]*(?:[>#<`~]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)))/.test(text)) throw HAND_BACK;
     let from = lineStart;
     while (isSpace(this.source.charCodeAt(from))) from++;
     return { from, to: lineStart + text.length };
@@ -448,6 +523,37 @@ class Converter {
     }
     return false;
   }
+}
+
+/** A list: after a blank line, more of it may follow (a blank line ends a quote). */
+function isContainer(node: SyntaxNode): boolean {
+  return node.name === 'BulletList' || node.name === 'OrderedList';
+}
+
+/** Whether the last block of a parsed slice is a fence or raw HTML block left open at its end. */
+function endsOpen(tree: Root, slice: string): boolean {
+  let node: Nodes | undefined = tree.children[tree.children.length - 1];
+  // The innermost last block: a list's last item's last block, a quote's last block.
+  while (
+    node &&
+    'children' in node &&
+    (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')
+  ) {
+    node = node.children[node.children.length - 1];
+  }
+  if (!node?.position) return false;
+  const raw = slice.slice(node.position.start.offset, node.position.end.offset);
+  if (node.type === 'code') {
+    const fence = /^(`{3,}|~{3,})/.exec(raw.replace(/^[ \t]+/, ''))?.[1];
+    if (!fence) return false;
+    const lastLine = raw
+      .slice(raw.lastIndexOf('\n') + 1)
+      .replace(/^[ \t>]*/, '')
+      .trimEnd();
+    return !(raw.includes('\n') && lastLine.startsWith(fence) && /^(`+|~+)$/.test(lastLine));
+  }
+  if (node.type === 'html') return OTHER_HTML_START.test(raw) || (raw.startsWith('<!--') && !raw.includes('-->'));
+  return false;
 }
 
 function alignment(delimiter: string): AlignType {

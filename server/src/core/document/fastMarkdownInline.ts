@@ -38,8 +38,6 @@ interface TextRun {
   start: number;
   /** Where micromark's input ends. */
   end: number;
-  /** A `[` or `]` was in text read so far: it may have left a link's text open. */
-  bracketSeen: boolean;
   /** Inside a link's or image's text. */
   inLabel: boolean;
   links: LiteralAutolink[];
@@ -49,7 +47,7 @@ export class PhrasingReader {
   /** Set when text was converted that the mdast autolink transform may find an address in. */
   addressLikeText = false;
   /** The run of text being converted (see phrasingOf). */
-  private run: TextRun = { start: 0, end: 0, bracketSeen: false, inLabel: false, links: [] };
+  private run: TextRun = { start: 0, end: 0, inLabel: false, links: [] };
 
   constructor(
     private readonly source: string,
@@ -65,7 +63,7 @@ export class PhrasingReader {
   phrasingOf(parent: SyntaxNode, from: number, to: number): PhrasingContent[] {
     // Runs of three or more `*` or `_` are where lezer and micromark pair delimiters differently.
     if (/\*\*\*|___/.test(this.source.slice(from, to))) throw HAND_BACK;
-    this.run = { start: from, end: to, bracketSeen: false, inLabel: false, links: this.scanAutolinks(from, to) };
+    this.run = { start: from, end: to, inLabel: false, links: this.scanAutolinks(from, to) };
     return this.inline(parent, from, to);
   }
 
@@ -74,7 +72,6 @@ export class PhrasingReader {
     let at = from;
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.to <= from || child.from >= to || SKIPPED.has(child.name) || this.isBracketText(child)) continue;
-      // In document order: the gap before a node is read before the node (see run.bracketSeen).
       this.text(out, at, child.from);
       out.push(this.phrasing(child));
       at = child.to;
@@ -130,15 +127,14 @@ export class PhrasingReader {
     const hasBracket = /[[\]]/.test(raw);
     const links = this.run.links.filter((link) => link.end > from && link.start < to);
     if (links.length === 0) {
-      this.run.bracketSeen ||= hasBracket;
       this.plainText(out, from, to);
       return;
     }
-    // Inside a link's text, or after a `[` that may still be open, micromark links nothing; an
-    // escaped character is not where it starts an address; an address reaching into lezer's
-    // next node means micromark read that node's characters as the address.
+    // Inside a link's text, or after a `[` still open (closed, it is text or a link), micromark
+    // links nothing; an escaped character is not where it starts an address; an address reaching
+    // into lezer's next node means micromark read that node's characters as the address.
     if (
-      this.run.bracketSeen ||
+      links.some((link) => this.openBrackets(this.run.start, link.start) > 0) ||
       hasBracket ||
       raw.includes('\\') ||
       links.some((link) => link.start < from || link.end > to)
@@ -293,7 +289,11 @@ export class PhrasingReader {
     if (titleNode && this.source.charCodeAt(titleNode.from) === 40 /* ( */) throw HAND_BACK;
     // Parentheses, brackets, escapes and references in a destination, and titles in parentheses,
     // are where micromark and lezer end a link differently.
-    if (/[()[\]\\&<]/.test(destination) || (title !== null && /[\\&]/.test(title))) {
+    if (
+      /[()[\]\\<]/.test(destination) ||
+      CHARACTER_REFERENCE.test(destination) ||
+      (title !== null && /[\\&]/.test(title))
+    ) {
       throw HAND_BACK;
     }
     const position = this.lines.position(node.from, node.to);
