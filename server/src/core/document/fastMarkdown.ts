@@ -1,47 +1,32 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser as lezerParser, Table } from '@lezer/markdown';
-import type { AlignType, BlockContent, Nodes, Root, RootContent, TableCell, TableRow } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { LineIndex } from './lineIndex';
-import { HAND_BACK, isSpace, PhrasingReader } from './fastMarkdownInline';
+import { HAND_BACK, PhrasingReader } from './fastMarkdownInline';
+import { BlockReader, COMMENT_OR_BLOCK_TAG, DECLINE, LONE_TAG_LINE, OTHER_HTML_START } from './fastMarkdownBlocks';
+import { TableReader } from './fastMarkdownTables';
 
 /**
  * A fast Markdown path: @lezer/markdown (an incremental CommonMark parser, about ten times faster
  * than micromark here) gives the block structure and the everyday inline markup, converted into
- * the mdast remark would give. Everything whose remark reading depends on more than the local
- * syntax (literal autolinks, strikethrough, entities, reference links, tables, code and HTML
- * inside containers, ...) is handed back: the top-level block holding it is parsed by remark
- * itself (the `reference` parser, over that block's lines alone), and a document with link or
- * footnote definitions (which reach across blocks) is declined as a whole.
+ * the mdast remark would give (blocks: fastMarkdownBlocks.ts, tables: fastMarkdownTables.ts,
+ * phrasing: fastMarkdownInline.ts, GFM literal autolinks as micromark finds them:
+ * literalAutolinks.ts). Wherever micromark may read the text otherwise than lezer (strikethrough,
+ * character references, reference forms, HTML by micromark's own rules, code inside containers,
+ * emphasis runs split by the rule of three, ...) the group of top-level blocks holding it is
+ * handed back: remark parses those lines alone (the `reference` parser). A document whose
+ * reading reaches across groups (link or footnote definitions, CR line ends, an empty list item,
+ * a fence left open) is declined as a whole.
  *
  * The result is the mdast MarkdownModel reads (types, offsets, values, heading depths, code
- * languages, image alts), identical to remark's: the equivalence tests compare both on every
- * corpus card and on generated documents.
+ * languages and meta, image alts, link targets), identical to remark's: test/unit/fastMarkdown.test.ts
+ * compares both on the CommonMark spec's examples, generated documents and every corpus card.
  */
 const LEZER = lezerParser.configure([Table]);
 
-/** Thrown where remark's reading depends on context a block alone does not show: remark parses the document. */
-const DECLINE = Symbol('decline');
-
 /** A line that may start a link definition (`[label]: url`), in a block quote or list item too. */
 const MAYBE_DEFINITION = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))*[ \t]*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
-
-/** CommonMark's block-level tag names: a line starting with one starts an HTML block (its kind 6). */
-const BLOCK_TAG_NAMES =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
-
-/**
- * A line holding one complete tag and nothing else, as micromark reads tags (an unquoted
- * attribute value ends at `/` there): an HTML block of kind 7.
- */
-const LONE_TAG_LINE =
-  /^[ \t]{0,3}(?:<[A-Za-z][A-Za-z\d-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n"'=<>`/]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z\d-]*[ \t]*>)[ \t]*$/;
-
-/** HTML blocks both parsers read alike: comments, block-level tags (kinds 2 and 6). */
-const COMMENT_OR_BLOCK_TAG = new RegExp(`^[ \\t]{0,3}(?:<!--|<\\/?(?:${BLOCK_TAG_NAMES})(?:[ \\t>]|\\/>|$))`, 'i');
-
-/** Whatever else starts an HTML block: `<?`, `<!X`, CDATA, and the raw-text tags (kinds 1, 3 to 5). */
-const OTHER_HTML_START = /^[ \t]{0,3}<(?:\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?:[ \t>]|$))/i;
 
 const [findLeftoverAutolinks] = gfmAutolinkLiteralFromMarkdown().transforms as [(tree: Root) => void];
 
@@ -66,6 +51,7 @@ class Converter {
   /** With no line that may hold a definition, `[text]` is text to remark. */
   private readonly withoutDefinitions: boolean;
   private readonly phrasing: PhrasingReader;
+  private readonly blockReader: BlockReader;
 
   constructor(
     private readonly source: string,
@@ -74,6 +60,12 @@ class Converter {
     this.lines = new LineIndex(source);
     this.withoutDefinitions = !MAYBE_DEFINITION.test(source);
     this.phrasing = new PhrasingReader(source, this.lines, this.withoutDefinitions);
+    this.blockReader = new BlockReader(
+      source,
+      this.lines,
+      this.phrasing,
+      new TableReader(source, this.lines, this.phrasing),
+    );
   }
 
   root(): Root | undefined {
@@ -85,7 +77,7 @@ class Converter {
       if (node.name === 'LinkReference') return undefined;
       try {
         this.phrasing.addressLikeText = false;
-        const converted = this.block(node, false) ?? undefined;
+        const converted = this.blockReader.block(node, false) ?? undefined;
         blocks.push({ node, converted, leftovers: this.phrasing.addressLikeText });
       } catch (error) {
         if (error === DECLINE) return undefined;
@@ -257,272 +249,6 @@ class Converter {
     }
     if ('children' in node) for (const child of node.children) this.shift(child, by, lines);
   }
-
-  private block(node: SyntaxNode, nested: boolean): RootContent | undefined {
-    const { from, to } = node;
-    switch (node.name) {
-      case 'Paragraph':
-        this.handBackIfMicromarkReadsOtherwise(from, to);
-        if (nested && this.source.slice(from, to).includes('\n')) this.handBackIfQuoted(node);
-        return {
-          type: 'paragraph',
-          children: this.phrasing.phrasingOf(node, from, trimEnd(this.source, from, to)),
-          position: this.lines.position(from, to),
-        };
-      case 'ATXHeading1':
-      case 'ATXHeading2':
-      case 'ATXHeading3':
-      case 'ATXHeading4':
-      case 'ATXHeading5':
-      case 'ATXHeading6':
-        return this.atxHeading(node);
-      case 'SetextHeading1':
-      case 'SetextHeading2': {
-        const underline = node.lastChild;
-        if (nested || underline?.name !== 'HeaderMark') throw HAND_BACK;
-        const end = trimEnd(this.source, from, this.lines.lineStart(underline.from));
-        this.handBackIfMicromarkReadsOtherwise(from, end);
-        return {
-          type: 'heading',
-          depth: node.name === 'SetextHeading1' ? 1 : 2,
-          children: this.phrasing.phrasingOf(node, from, end),
-          position: this.lines.position(from, to),
-        };
-      }
-      case 'FencedCode':
-        if (nested) throw HAND_BACK;
-        return this.fencedCode(node);
-      case 'CodeBlock':
-        if (nested) throw HAND_BACK;
-        return this.indentedCode(node);
-      case 'HTMLBlock':
-      case 'CommentBlock':
-      case 'ProcessingInstructionBlock': {
-        const firstLine = this.source.slice(from, this.source.indexOf('\n', from) >>> 0);
-        if (nested || !(COMMENT_OR_BLOCK_TAG.test(firstLine) || LONE_TAG_LINE.test(firstLine))) throw HAND_BACK;
-        const start = this.lines.lineStart(from);
-        return { type: 'html', value: this.source.slice(start, to), position: this.lines.position(start, to) };
-      }
-      case 'HorizontalRule':
-        return { type: 'thematicBreak', position: this.lines.position(from, to) };
-      case 'BulletList':
-      case 'OrderedList':
-        return this.list(node);
-      case 'Table':
-        if (nested) throw HAND_BACK;
-        return this.table(node);
-      case 'Blockquote':
-        return { type: 'blockquote', children: this.blocks(node), position: this.lines.position(from, to) };
-      default:
-        throw HAND_BACK;
-    }
-  }
-
-  /**
-   * The lines of a paragraph (or a setext heading's text), `from` to `to`, where micromark may read
-   * something else: an HTML block where its rules for one hold (lezer's differ), a table where a
-   * line may be a delimiter row, an empty list item where a line is a bare marker; after a lazy
-   * line micromark may start any HTML block.
-   */
-  private handBackIfMicromarkReadsOtherwise(from: number, to: number): void {
-    const text = this.source.slice(from, to);
-    if (
-      this.startsHtml(text.slice(0, text.indexOf('\n') >>> 0)) ||
-      /\n[ \t>]*<[A-Za-z/!?]|\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:\n|$)|\n[ \t>]*\|?[ \t]*[-:][-:| \t]*(?:\n|$)/.test(
-        text,
-      )
-    ) {
-      throw HAND_BACK;
-    }
-  }
-
-  /** Whether micromark starts an HTML block with this line. */
-  private startsHtml(line: string): boolean {
-    return COMMENT_OR_BLOCK_TAG.test(line) || OTHER_HTML_START.test(line) || LONE_TAG_LINE.test(line);
-  }
-
-  /** A paragraph of several lines in a block quote: its text would carry the `>` markers. */
-  private handBackIfQuoted(node: SyntaxNode): void {
-    for (let parent = node.parent; parent; parent = parent.parent) if (parent.name === 'Blockquote') throw HAND_BACK;
-  }
-
-  private blocks(node: SyntaxNode): BlockContent[] {
-    const out: BlockContent[] = [];
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.name === 'QuoteMark' || child.name === 'ListMark') continue;
-      const converted = this.block(child, true);
-      if (converted) out.push(converted as BlockContent);
-    }
-    return out;
-  }
-
-  private list(node: SyntaxNode): RootContent {
-    const ordered = node.name === 'OrderedList';
-    const items = [];
-    for (let item = node.firstChild; item; item = item.nextSibling) {
-      if (item.name !== 'ListItem') throw HAND_BACK;
-      // An item starts at its marker (lezer's node, at the line's indentation).
-      const mark = item.getChild('ListMark');
-      const content = mark?.nextSibling;
-      // An empty item reads differently in micromark depending on what came before.
-      if (!mark || !content) throw DECLINE;
-      // A task list item's box (`[ ]`, `[x]`) is remark's to read.
-      if (/^\[[ \txX]\]/.test(this.source.slice(content.from, content.from + 3))) throw HAND_BACK;
-      const children = this.blocks(item);
-      // An item ends where its last block does (lezer's node takes in a following quote marker).
-      const end = children[children.length - 1]?.position?.end.offset ?? item.to;
-      items.push({ type: 'listItem' as const, spread: false, children, position: this.lines.position(mark.from, end) });
-    }
-    const first = node.firstChild?.getChild('ListMark');
-    if (!first) throw HAND_BACK;
-    const start = ordered ? Number.parseInt(this.source.slice(first.from, first.to), 10) : null;
-    return {
-      type: 'list',
-      ordered,
-      start,
-      spread: false,
-      children: items,
-      position: this.lines.position(first.from, node.to),
-    };
-  }
-
-  private table(node: SyntaxNode): RootContent {
-    const rows: TableRow[] = [];
-    let align: AlignType[] = [];
-    let end = node.from;
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.name === 'TableDelimiter') {
-        align = this.cellSpans(child, []).map(({ from, to }) => alignment(this.source.slice(from, to)));
-        end = this.rowExtent(child).to;
-      } else if (child.name === 'TableHeader' || child.name === 'TableRow') {
-        rows.push(this.tableRow(child));
-      } else {
-        throw HAND_BACK;
-      }
-    }
-    // Without as many header cells as delimiter cells, GFM reads no table.
-    const first = rows[0];
-    const last = rows[rows.length - 1];
-    if (!first || !last || first.children.length !== align.length) throw HAND_BACK;
-    end = Math.max(end, last.position!.end.offset!);
-    return { type: 'table', align, children: rows, position: this.lines.position(first.position!.start.offset!, end) };
-  }
-
-  /** A row as remark gives it: from its first character to its line's end, cells from pipe to pipe. */
-  private tableRow(row: SyntaxNode): TableRow {
-    const cells: TableCell[] = [];
-    const contents: SyntaxNode[] = [];
-    for (let child = row.firstChild; child; child = child.nextSibling)
-      if (child.name === 'TableCell') contents.push(child);
-    for (const span of this.cellSpans(row, contents)) {
-      const content = contents.find((cell) => cell.from >= span.from && cell.to <= span.to);
-      const children = content ? this.phrasing.phrasingOf(content, content.from, content.to) : [];
-      cells.push({ type: 'tableCell', children, position: this.lines.position(span.from, span.to) });
-    }
-    const { from, to } = this.rowExtent(row);
-    return { type: 'tableRow', children: cells, position: this.lines.position(from, to) };
-  }
-
-  private rowExtent(row: SyntaxNode): { from: number; to: number } {
-    const line = this.lines.lineOf(row.from);
-    const lineStart = this.lines.lineStart(row.from);
-    const text = this.lines.lineText(line);
-    // A row that micromark may read as the start of another block (indented code, a quote, a
-    // list item, a heading, a fence, HTML) ends the table there; lezer may keep it as a row.
-    if (/^(?:\t| {4}|[ \t]*(?:[>#<`~]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)))/.test(text)) throw HAND_BACK;
-    let from = lineStart;
-    while (isSpace(this.source.charCodeAt(from))) from++;
-    return { from, to: lineStart + text.length };
-  }
-
-  /**
-   * A row's cells: each from the pipe before it (or the row's start) to the next pipe, the last
-   * to the row's end (a closing pipe and trailing spaces included).
-   */
-  private cellSpans(row: SyntaxNode, contents: readonly SyntaxNode[]): { from: number; to: number }[] {
-    const { from, to } = this.rowExtent(row);
-    const text = this.source.slice(from, to);
-    // An escaped pipe is read differently by lezer and micromark.
-    if (text.includes('\\|')) throw HAND_BACK;
-    const pipes: number[] = [];
-    for (let at = text.indexOf('|'); at >= 0; at = text.indexOf('|', at + 1)) pipes.push(from + at);
-    const starts = pipes[0] === from ? [...pipes] : [from, ...pipes];
-    const lastPipe = pipes[pipes.length - 1];
-    // A closing pipe (nothing but spaces after it) ends the last cell rather than starting one.
-    if (lastPipe !== undefined && starts.length > 1 && this.source.slice(lastPipe + 1, to).trim() === '') starts.pop();
-    const spans = starts.map((start, index) => ({ from: start, to: starts[index + 1] ?? to }));
-    if (contents.some((cell) => !spans.some((span) => cell.from >= span.from && cell.to <= span.to))) throw HAND_BACK;
-    return spans;
-  }
-
-  private atxHeading(node: SyntaxNode): RootContent {
-    const depth = Number(node.name.slice(-1)) as 1 | 2 | 3 | 4 | 5 | 6;
-    const open = node.firstChild;
-    const last = node.lastChild;
-    const close = last && open && last.from !== open.from && last.name === 'HeaderMark' ? last : undefined;
-    let start = open ? open.to : node.from;
-    const limit = close ? close.from : node.to;
-    while (start < limit && isSpace(this.source.charCodeAt(start))) start++;
-    const end = trimEnd(this.source, start, limit);
-    return {
-      type: 'heading',
-      depth,
-      children: this.phrasing.phrasingOf(node, start, end),
-      position: this.lines.position(node.from, node.to),
-    };
-  }
-
-  private fencedCode(node: SyntaxNode): RootContent {
-    const lineStart = this.lines.lineStart(node.from);
-    const indent = node.from - lineStart;
-    const fence = node.firstChild;
-    const firstLineEnd = this.source.indexOf('\n', node.from);
-    const infoText = fence
-      ? this.source.slice(fence.to, firstLineEnd < 0 ? this.source.length : firstLineEnd).replace(/^[ \t]+/, '')
-      : '';
-    // Escapes and entities in the info string are decoded by remark.
-    if (/[\\&]/.test(infoText) || (indent > 0 && /\n {0,3}\t/.test(this.source.slice(lineStart, node.to))))
-      throw HAND_BACK;
-    // The language is the first word; the rest, trailing spaces kept, is the meta.
-    const info = /^(\S+)(?:[ \t]+([\s\S]*))?$/.exec(infoText);
-    const lang = info?.[1] ?? null;
-    const meta = info?.[2] || null;
-    const marks = node.getChildren('CodeMark');
-    const closed = marks.length > 1;
-    const firstLine = this.lines.lineOf(node.from) + 1;
-    const lastLine = closed ? this.lines.lineOf(node.to) - 1 : this.lines.lineOf(node.to);
-    const lines: string[] = [];
-    for (let line = firstLine; line <= lastLine; line++) lines.push(stripIndent(this.lines.lineText(line), indent));
-    // An unclosed fence running to the end keeps no final empty line.
-    if (!closed && lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return { type: 'code', lang, meta, value: lines.join('\n'), position: this.lines.position(node.from, node.to) };
-  }
-
-  private indentedCode(node: SyntaxNode): RootContent {
-    const start = this.lines.lineStart(node.from);
-    const raw = this.source.slice(start, node.to);
-    // Tabs, and blank lines of spaces after the code (micromark keeps them), are remark's to read.
-    if (raw.includes('\t') || this.spacesOnlyLineAfter(node.to)) throw HAND_BACK;
-    const value = raw
-      .split('\n')
-      .map((line) => stripIndent(line, 4))
-      .join('\n');
-    return { type: 'code', lang: null, meta: null, value, position: this.lines.position(start, node.to) };
-  }
-
-  /** Whether a line of only spaces or tabs comes after `from` before the next line with text. */
-  private spacesOnlyLineAfter(from: number): boolean {
-    const source = this.source;
-    for (let at = source.indexOf('\n', from); at >= 0;) {
-      let end = source.indexOf('\n', at + 1);
-      if (end < 0) end = source.length;
-      const line = source.slice(at + 1, end);
-      if (line.trim() !== '') return false;
-      if (line.length > 0) return true;
-      at = end < source.length ? end : -1;
-    }
-    return false;
-  }
 }
 
 /** A list: after a blank line, more of it may follow (a blank line ends a quote). */
@@ -554,24 +280,4 @@ function endsOpen(tree: Root, slice: string): boolean {
   }
   if (node.type === 'html') return OTHER_HTML_START.test(raw) || (raw.startsWith('<!--') && !raw.includes('-->'));
   return false;
-}
-
-function alignment(delimiter: string): AlignType {
-  const cell = delimiter.replace(/^\|/, '').trim();
-  const left = cell.startsWith(':');
-  const right = cell.endsWith(':');
-  return left && right ? 'center' : left ? 'left' : right ? 'right' : null;
-}
-
-function trimEnd(text: string, from: number, to: number): number {
-  let end = to;
-  while (end > from && /\s/.test(text[end - 1] ?? '')) end--;
-  return end;
-}
-
-/** Removes up to `columns` leading spaces. */
-function stripIndent(line: string, columns: number): string {
-  let cut = 0;
-  while (cut < columns && line.charCodeAt(cut) === 32) cut++;
-  return line.slice(cut);
 }
