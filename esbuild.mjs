@@ -1,7 +1,22 @@
 // Bundles the CLI (and, as they land, the language server and the VS Code client) into dist/.
 // Bundling keeps start-up fast and lets ESM-only dependencies (remark, iso-639-3) run as CommonJS.
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+
+/**
+ * iso-639-3's table of 8,000 languages as `JSON.parse` of one string: V8 reads JSON far faster
+ * than an object literal of that size, which cost every start of the CLI and server some 50 ms.
+ */
+const iso6393AsJson = {
+  name: 'iso-639-3-as-json',
+  setup(build) {
+    build.onLoad({ filter: /iso-639-3[\\/]iso6393\.js$/ }, async (args) => {
+      const { iso6393 } = await import(pathToFileURL(args.path).href);
+      return { contents: `export const iso6393 = JSON.parse(${JSON.stringify(JSON.stringify(iso6393))});`, loader: 'js' };
+    });
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,6 +32,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  plugins: [iso6393AsJson],
 };
 
 const entries = [

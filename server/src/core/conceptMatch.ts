@@ -88,7 +88,7 @@ function unspacedPhrase(phrase: string): string {
 
 /** Whether a heading or label text names the concept (with the project's extra synonyms). */
 export function namesConcept(text: string, concept: Concept, extraPhrases: readonly string[] = []): boolean {
-  const words = textWords(text);
+  const words = headingWords(text);
   if (words.length === 0) return false;
   if (concept.exact?.some((exact) => equalPhrase(words, exactWords(exact)))) return true;
   let unspaced: string | undefined;
@@ -97,22 +97,6 @@ export function namesConcept(text: string, concept: Concept, extraPhrases: reado
       ? (unspaced ??= words.join('')).includes(unspacedPhrase(phrase))
       : containsPhrase(words, phraseWords(phrase));
   return concept.phrases.some(matches) || extraPhrases.some(matches);
-}
-
-/**
- * A card's headings and labels are each compared with every concept: their words are split once.
- * Bounded (a long-running server sees many texts): emptied when full.
- */
-const TEXT_WORDS = new Map<string, readonly string[]>();
-
-function textWords(text: string): readonly string[] {
-  let words = TEXT_WORDS.get(text);
-  if (!words) {
-    if (TEXT_WORDS.size >= 4096) TEXT_WORDS.clear();
-    words = headingWords(text);
-    TEXT_WORDS.set(text, words);
-  }
-  return words;
 }
 
 const EXACT_WORDS = new Map<string, readonly string[]>();

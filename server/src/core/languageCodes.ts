@@ -3,15 +3,23 @@ import { iso6393 } from 'iso-639-3';
 /** Values the Hub accepts in `language` besides ISO 639 codes. */
 const SPECIAL_VALUES = ['code', 'multilingual'];
 
-/** Every ISO 639-1, 639-2 (B and T) and 639-3 code, and language names to their shortest code. */
-const CODES: ReadonlySet<string> = new Set([
-  ...SPECIAL_VALUES,
-  ...iso6393.flatMap((language) =>
-    [language.iso6391, language.iso6392B, language.iso6392T, language.iso6393].filter(
-      (code): code is string => typeof code === 'string',
+/**
+ * Every ISO 639-1, 639-2 (B and T) and 639-3 code. Built on first use: most runs check no
+ * `language` field, and 8,000 languages cost a start-up that does not need them.
+ */
+let codes: ReadonlySet<string> | undefined;
+
+function allCodes(): ReadonlySet<string> {
+  codes ??= new Set([
+    ...SPECIAL_VALUES,
+    ...iso6393.flatMap((language) =>
+      [language.iso6391, language.iso6392B, language.iso6392T, language.iso6393].filter(
+        (code): code is string => typeof code === 'string',
+      ),
     ),
-  ),
-]);
+  ]);
+  return codes;
+}
 
 /**
  * ISO 639-1 codes withdrawn in favour of new ones. The Hub still accepts them (Whisper's card
@@ -29,16 +37,22 @@ export const WITHDRAWN_CODES: Readonly<Record<string, string>> = {
 /** Names people write instead of codes, beyond the ISO names (`greek` is "Modern Greek (1453-)"). */
 const NAME_ALIASES: Readonly<Record<string, string>> = { greek: 'el', farsi: 'fa', filipino: 'fil', mandarin: 'zh' };
 
-const BY_NAME: ReadonlyMap<string, string> = new Map([
-  ...iso6393.map((language): [string, string] => [
-    language.name.toLowerCase().replace(/\s*\(.*\)$/, ''),
-    language.iso6391 ?? language.iso6393,
-  ]),
-  ...Object.entries(NAME_ALIASES),
-]);
+/** Language names (lower case, qualifier dropped) to their shortest code, built on first use. */
+let byName: ReadonlyMap<string, string> | undefined;
+
+function codeByName(): ReadonlyMap<string, string> {
+  byName ??= new Map([
+    ...iso6393.map((language): [string, string] => [
+      language.name.toLowerCase().replace(/\s*\(.*\)$/, ''),
+      language.iso6391 ?? language.iso6393,
+    ]),
+    ...Object.entries(NAME_ALIASES),
+  ]);
+  return byName;
+}
 
 export function isLanguageCode(value: string): boolean {
-  return CODES.has(value);
+  return allCodes().has(value);
 }
 
 /**
@@ -47,11 +61,11 @@ export function isLanguageCode(value: string): boolean {
  */
 export function suggestLanguageCode(value: string): string | undefined {
   const lower = value.trim().toLowerCase();
-  if (CODES.has(lower)) return lower;
+  if (allCodes().has(lower)) return lower;
   if (lower in WITHDRAWN_CODES) return WITHDRAWN_CODES[lower];
   const prefix = /^([a-z]{2,3})[-_]/.exec(lower)?.[1];
-  if (prefix && CODES.has(prefix)) return prefix;
-  return BY_NAME.get(lower);
+  if (prefix && allCodes().has(prefix)) return prefix;
+  return codeByName().get(lower);
 }
 
 /** ISO 639-1 codes with their English names, plus the Hub's special values: what completion offers. */
