@@ -13,7 +13,10 @@ const iso6393AsJson = {
   setup(build) {
     build.onLoad({ filter: /iso-639-3[\\/]iso6393\.js$/ }, async (args) => {
       const { iso6393 } = await import(pathToFileURL(args.path).href);
-      return { contents: `export const iso6393 = JSON.parse(${JSON.stringify(JSON.stringify(iso6393))});`, loader: 'js' };
+      return {
+        contents: `export const iso6393 = JSON.parse(${JSON.stringify(JSON.stringify(iso6393))});`,
+        loader: 'js',
+      };
     });
   },
 };
