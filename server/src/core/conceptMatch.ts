@@ -87,8 +87,18 @@ function unspacedPhrase(phrase: string): string {
 }
 
 /** Whether a heading or label text names the concept (with the project's extra synonyms). */
-export function namesConcept(text: string, concept: Concept, extraPhrases: readonly string[] = []): boolean {
-  const words = headingWords(text);
+export function namesConcept(
+  text: string,
+  concept: Concept,
+  extraPhrases: readonly string[] = [],
+  /** Words already split, by text (one card's headings and labels are compared with every concept). */
+  split?: Map<string, readonly string[]>,
+): boolean {
+  let words = split?.get(text);
+  if (!words) {
+    words = headingWords(text);
+    split?.set(text, words);
+  }
   if (words.length === 0) return false;
   if (concept.exact?.some((exact) => equalPhrase(words, exactWords(exact)))) return true;
   let unspaced: string | undefined;
@@ -97,6 +107,18 @@ export function namesConcept(text: string, concept: Concept, extraPhrases: reado
       ? (unspaced ??= words.join('')).includes(unspacedPhrase(phrase))
       : containsPhrase(words, phraseWords(phrase));
   return concept.phrases.some(matches) || extraPhrases.some(matches);
+}
+
+/** The words of a card's headings and labels, split once per Markdown model (lives as long as it). */
+const HEADING_WORDS = new WeakMap<MarkdownModel, Map<string, readonly string[]>>();
+
+function headingWordsOf(markdown: MarkdownModel): Map<string, readonly string[]> {
+  let split = HEADING_WORDS.get(markdown);
+  if (!split) {
+    split = new Map();
+    HEADING_WORDS.set(markdown, split);
+  }
+  return split;
 }
 
 const EXACT_WORDS = new Map<string, readonly string[]>();
@@ -246,17 +268,18 @@ export function findConceptEvidence(
     return { via: 'front-matter', text: 'front matter' };
   }
   const markdown = doc.markdown;
+  const split = headingWordsOf(markdown);
   for (const section of markdown.sections) {
     const { text, textSpan } = section.heading;
-    if (!namesConcept(text, concept, extraPhrases)) continue;
+    if (!namesConcept(text, concept, extraPhrases, split)) continue;
     if (concept.code && onlyStubs(markdown, section)) continue;
     return { via: 'heading', text, span: textSpan };
   }
   for (const heading of markdown.htmlHeadings) {
-    if (namesConcept(heading.text, concept, extraPhrases)) return { via: 'heading', ...heading };
+    if (namesConcept(heading.text, concept, extraPhrases, split)) return { via: 'heading', ...heading };
   }
   for (const line of markdown.labelledLines) {
-    if (namesConcept(line.label, concept, extraPhrases) && !placeholderValue(doc, line.span)) {
+    if (namesConcept(line.label, concept, extraPhrases, split) && !placeholderValue(doc, line.span)) {
       return { via: 'label', text: line.label, span: line.span };
     }
   }
