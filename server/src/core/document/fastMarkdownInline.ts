@@ -120,13 +120,21 @@ export class PhrasingReader {
     const raw = this.source.slice(from, to);
     // An escaped backtick next to others: lezer and micromark count the code span's fence differently.
     // `<!x` and `<?`: declarations and instructions, which micromark reads as HTML and lezer not always.
-    if (CHARACTER_REFERENCE.test(raw) || raw.includes('\\`') || /<[!?]/.test(raw)) throw HAND_BACK;
+    // A tab opening a line: part of it may be indentation and part text (micromark's virtual spaces).
+    if (CHARACTER_REFERENCE.test(raw) || raw.includes('\\`') || /<[!?]/.test(raw) || /\n[ \t]*\t/.test(raw)) {
+      throw HAND_BACK;
+    }
     // One run of tildes in a paragraph has nothing to pair with: it is text to GFM too.
     // With GFM a tilde next to `*` or `_` lets that run open or close emphasis, which lezer does not know.
     if (raw.includes('~') && this.tildesMayMatter()) throw HAND_BACK;
     const hasBracket = /[[\]]/.test(raw);
     const links = this.run.links.filter((link) => link.end > from && link.start < to);
     if (links.length === 0) {
+      this.plainText(out, from, to);
+      return;
+    }
+    // Inside a link's text micromark links no address (its label is still open there).
+    if (this.run.inLabel && links.every((link) => link.start >= from && link.end <= to) && !raw.includes('\\')) {
       this.plainText(out, from, to);
       return;
     }
