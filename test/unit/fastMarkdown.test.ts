@@ -30,6 +30,8 @@ const CONVERTED = [
   '  ## Indented heading ##  \n\n  ```\n  fenced, indented\n   deeper\n  ```\n',
   'text | with a pipe, {{ value | default("x") }}\n\n<u>Note:</u> inline HTML first.\n\n<br>\n\n<p align="center">\n',
   'intro line\n| a | b |\n|---|---|\n| 1 | 2 |\na line right after is a row\n',
+  // micromark trims only spaces and tabs; a www address after a wide space is the transform's.
+  'Hello\u00a0\n\n# Title\u3000\n\n网站\u3000www.example.com\n',
   '## Logo\n<img src="https://x.org/a.png" alt="Logo" width="800"/>\nText after it, in the HTML block.\n\n[tweet_eval] [a](b "title")\n',
 ];
 
@@ -39,6 +41,10 @@ const HANDED_BACK = [
   'a ~~struck~~ b\n',
   'Fish &amp; chips\n',
   '- item\n| a | b |\n|---|---|\n',
+  // A tag of kind 7 breaks no paragraph; a number other than 1 breaks none either.
+  'Demo:\n<source src="a.mp4" type="video/mp4">\n',
+  '1. Step one\n   2. Sub step\n',
+  '- <a\n  href="x">y</a>\n',
   '<img src=https://x.y/z.png>\n\nafter\n',
   '- item\n\n  ```py\n  code\n  ```\n',
   '***bold italic*** text\n',
@@ -47,7 +53,13 @@ const HANDED_BACK = [
 ];
 
 /** Only remark can say: definitions and footnotes reach across blocks, CR line ends, empty items. */
-const DECLINED = ['[a]: https://x.org\n\nsee [a]\n', 'Text[^1]\n\n[^1]: a note\n', 'a\r\nb\r\n', 'a\n\n-\n'];
+const DECLINED = [
+  '[a]: https://x.org\n\nsee [a]\n',
+  'Text[^1]\n\n[^1]: a note\n',
+  'a\r\nb\r\n',
+  'a\n\n-\n',
+  'a\u0000b\n',
+];
 
 function assertSameTree(text: string): ReturnType<typeof compareWithRemark> {
   const result = compareWithRemark(text);

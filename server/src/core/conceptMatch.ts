@@ -199,9 +199,11 @@ class ProseIndex {
    * whole prose instead of one per sentence); true on the reference path.
    */
   mayMatch(pattern: RegExp): boolean {
+    // The reference path tries every pattern, whatever a fast run of the same model found.
+    if (!fastPaths.enabled) return true;
     let known = this.possible.get(pattern);
     if (known === undefined) {
-      known = !fastPaths.enabled || mayMatch(pattern, this.joined.text, this.joined.folded);
+      known = mayMatch(pattern, this.joined.text, this.joined.folded);
       this.possible.set(pattern, known);
     }
     return known;

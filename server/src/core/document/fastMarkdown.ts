@@ -19,9 +19,10 @@ import { TableReader } from './fastMarkdownTables';
  * reading reaches across groups (link or footnote definitions, CR line ends, an empty list item,
  * a fence left open) is declined as a whole.
  *
- * The result is the mdast MarkdownModel reads (types, offsets, values, heading depths, code
- * languages and meta, image alts, link targets), identical to remark's: test/unit/fastMarkdown.test.ts
- * compares both on the CommonMark spec's examples, generated documents and every corpus card.
+ * The result is the mdast MarkdownModel reads (types, offsets, lines, columns, values, heading
+ * depths, code languages and meta, image alts, link targets and titles), identical to remark's:
+ * test/unit/fastMarkdown.test.ts compares both on the CommonMark spec's examples, generated
+ * documents and every corpus card. A list's looseness (`spread`) is not computed: nothing reads it.
  */
 const LEZER = lezerParser.configure([Table]);
 
@@ -42,7 +43,8 @@ export type ReferenceParser = (text: string) => Root;
 /** The mdast of `source` (a card's body), or undefined when only remark can say. */
 export function parseMarkdownFast(source: string, reference: ReferenceParser): Root | undefined {
   // Footnote and link definitions resolve references anywhere in the document.
-  if (source.includes('[^') || source.includes('\r')) return undefined;
+  // micromark turns NUL into U+FFFD.
+  if (source.includes('[^') || source.includes('\r') || source.includes('\0')) return undefined;
   return new Converter(source, reference).root();
 }
 
@@ -171,7 +173,13 @@ class Converter {
       out.push({ type: 'html', value: html, position: this.lines.position(start, groupEnd) });
       return out;
     }
-    if (tableWithOthers || !group.every((block) => block.converted)) return undefined;
+    // An HTML block of kind 7 (one tag on its line: not a block-level name in micromark's list,
+    // though in lezer's, like `<source>`) cannot break a paragraph or a lazy line to micromark.
+    const lateTagBlock = group.some(
+      (block, index) =>
+        index > 0 && block.node.name === 'HTMLBlock' && !COMMENT_OR_BLOCK_TAG.test(this.lineOf(block.node.from)),
+    );
+    if (tableWithOthers || lateTagBlock || !group.every((block) => block.converted)) return undefined;
     const out: RootContent[] = [];
     for (const block of group) this.push(out, block);
     return out;
@@ -182,6 +190,11 @@ class Converter {
     // literal's transform): the same transform runs over the blocks whose text may hold one.
     if (block.leftovers) findLeftoverAutolinks(block.converted as unknown as Root);
     children.push(block.converted!);
+  }
+
+  /** The text of the line holding `offset`, from the line's start. */
+  private lineOf(offset: number): string {
+    return this.source.slice(this.lines.lineStart(offset), this.lineEnd(offset));
   }
 
   /** Where the line holding `offset` ends (before its line break). */

@@ -81,7 +81,7 @@ export class BlockReader {
       case 'HTMLBlock':
       case 'CommentBlock':
       case 'ProcessingInstructionBlock': {
-        const firstLine = this.source.slice(from, this.source.indexOf('\n', from) >>> 0);
+        const firstLine = lineAt(this.source, from);
         if (nested || !(COMMENT_OR_BLOCK_TAG.test(firstLine) || LONE_TAG_LINE.test(firstLine))) throw HAND_BACK;
         const start = this.lines.lineStart(from);
         return { type: 'html', value: this.source.slice(start, to), position: this.lines.position(start, to) };
@@ -110,7 +110,7 @@ export class BlockReader {
   private handBackIfMicromarkReadsOtherwise(from: number, to: number): void {
     const text = this.source.slice(from, to);
     if (
-      this.startsHtml(text.slice(0, text.indexOf('\n') >>> 0)) ||
+      this.startsHtml(lineAt(text, 0)) ||
       /\n[ \t>]*<[A-Za-z/!?]|\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:\n|$)|\n[ \t>]*\|?[ \t]*[-:][-:| \t]*(?:\n|$)/.test(
         text,
       )
@@ -133,10 +133,20 @@ export class BlockReader {
     const out: BlockContent[] = [];
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.name === 'QuoteMark' || child.name === 'ListMark') continue;
+      // Inside a list lezer lets any ordered item break a paragraph; CommonMark only one numbered 1.
+      const before = child.prevSibling;
+      if (child.name === 'OrderedList' && before?.name === 'Paragraph' && !this.startsAtOne(child)) {
+        if (!/\n[ \t>]*\n/.test(this.source.slice(before.to, child.from))) throw HAND_BACK;
+      }
       const converted = this.block(child, true);
       if (converted) out.push(converted as BlockContent);
     }
     return out;
+  }
+
+  private startsAtOne(list: SyntaxNode): boolean {
+    const mark = list.firstChild?.getChild('ListMark');
+    return !!mark && Number.parseInt(this.source.slice(mark.from, mark.to), 10) === 1;
   }
 
   private list(node: SyntaxNode): RootContent {
@@ -197,6 +207,8 @@ export class BlockReader {
     // Escapes and entities in the info string are decoded by remark.
     if (/[\\&]/.test(infoText) || (indent > 0 && /\n {0,3}\t/.test(this.source.slice(lineStart, node.to))))
       throw HAND_BACK;
+    // White space other than spaces and tabs: remark's to split.
+    if (/[^\S \t]/.test(infoText)) throw HAND_BACK;
     // The language is the first word; the rest, trailing spaces kept, is the meta.
     const info = /^(\S+)(?:[ \t]+([\s\S]*))?$/.exec(infoText);
     const lang = info?.[1] ?? null;
@@ -239,10 +251,17 @@ export class BlockReader {
   }
 }
 
+/** Before trailing spaces, tabs and line breaks (micromark trims no other white space). */
 function trimEnd(text: string, from: number, to: number): number {
   let end = to;
-  while (end > from && /\s/.test(text[end - 1] ?? '')) end--;
+  while (end > from && /[ \t\n]/.test(text[end - 1] ?? '')) end--;
   return end;
+}
+
+/** The line starting at `from`, without its line break. */
+function lineAt(text: string, from: number): string {
+  const end = text.indexOf('\n', from);
+  return text.slice(from, end < 0 ? text.length : end);
 }
 
 /** Removes up to `columns` leading spaces. */

@@ -270,11 +270,14 @@ export class PhrasingReader {
         // Spaces after a tab make no break to micromark.
         if (this.source.charCodeAt(from - 1) === 9) throw HAND_BACK;
         return { type: 'break', position: this.lines.position(from, to) };
-      default:
-        if ((node.name === 'HTMLTag' || node.name === 'Comment') && INLINE_HTML.test(this.source.slice(from, to))) {
-          return { type: 'html', value: this.source.slice(from, to), position: this.lines.position(from, to) };
+      default: {
+        // Over several lines, micromark leaves a container's indentation out of the value.
+        const html = this.source.slice(from, to);
+        if ((node.name === 'HTMLTag' || node.name === 'Comment') && INLINE_HTML.test(html) && !html.includes('\n')) {
+          return { type: 'html', value: html, position: this.lines.position(from, to) };
         }
         throw HAND_BACK;
+      }
     }
   }
 
@@ -294,7 +297,7 @@ export class PhrasingReader {
     const titleNode = node.getChild('LinkTitle');
     // The title without its quotes; escapes and references in either are remark's to decode.
     const title = titleNode ? this.source.slice(titleNode.from + 1, titleNode.to - 1) : null;
-    if (titleNode && this.source.charCodeAt(titleNode.from) === 40 /* ( */) throw HAND_BACK;
+    if (titleNode && (this.source.charCodeAt(titleNode.from) === 40 /* ( */ || title?.includes('\n'))) throw HAND_BACK;
     // Parentheses, brackets, escapes and references in a destination, and titles in parentheses,
     // are where micromark and lezer end a link differently.
     if (

@@ -182,6 +182,7 @@ function trailEnds(text: string, start: number, end: number): boolean {
   }
 }
 
+/** micromark's check: a space, a tab or a line ending before (`markdownLineEndingOrSpace`), not any white space. */
 function previousWww(code: number | null): boolean {
   return (
     code === null ||
@@ -191,7 +192,9 @@ function previousWww(code: number | null): boolean {
     code === 91 ||
     code === 93 ||
     code === 126 ||
-    isWhitespace(code)
+    code === 32 ||
+    code === 9 ||
+    code === 10
   );
 }
 

@@ -33,7 +33,15 @@ function parseBodyWithRemark(body: string): Root {
 
 /** The body's tree: the fast path where it can tell, remark where it cannot (see fastMarkdown). */
 function parseBody(body: string): Root {
-  return parseMarkdownFast(body, parseBodyWithRemark) ?? parseBodyWithRemark(body);
+  let fast: Root | undefined;
+  try {
+    fast = parseMarkdownFast(body, parseBodyWithRemark);
+  } catch {
+    // A converter failure (a lezer tree of a shape never met, a nesting too deep for the
+    // recursion) costs speed, never the document: remark reads it.
+    fast = undefined;
+  }
+  return fast ?? parseBodyWithRemark(body);
 }
 
 export interface MarkdownHeading {
