@@ -61,29 +61,35 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  */
 const PHRASE_WORDS = new Map<string, readonly string[]>();
 
+/** `cache`'s value for `key`, computed by `compute` the first time. */
+function memo<K extends object | string, V>(
+  cache: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  compute: (key: K) => V,
+): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 function phraseWords(phrase: string): readonly string[] {
-  let words = PHRASE_WORDS.get(phrase);
-  if (!words) {
+  return memo(PHRASE_WORDS, phrase, () => {
     // A trailing `*` (a stem) survives the word split.
     const stem = phrase.endsWith('*');
     const split = headingWords(stem ? phrase.slice(0, -1) : phrase);
     if (stem && split.length > 0) split[split.length - 1] += '*';
-    words = split;
-    PHRASE_WORDS.set(phrase, words);
-  }
-  return words;
+    return split;
+  });
 }
 
 const UNSPACED_PHRASES = new Map<string, string>();
 
 /** A Chinese, Japanese or Korean phrase as one string of its words, made once. */
 function unspacedPhrase(phrase: string): string {
-  let joined = UNSPACED_PHRASES.get(phrase);
-  if (joined === undefined) {
-    joined = headingWords(phrase).join('');
-    UNSPACED_PHRASES.set(phrase, joined);
-  }
-  return joined;
+  return memo(UNSPACED_PHRASES, phrase, () => headingWords(phrase).join(''));
 }
 
 /** Whether a heading or label text names the concept (with the project's extra synonyms). */
@@ -94,11 +100,7 @@ export function namesConcept(
   /** Words already split, by text (one card's headings and labels are compared with every concept). */
   split?: Map<string, readonly string[]>,
 ): boolean {
-  let words = split?.get(text);
-  if (!words) {
-    words = headingWords(text);
-    split?.set(text, words);
-  }
+  const words = split ? memo(split, text, headingWords) : headingWords(text);
   if (words.length === 0) return false;
   if (concept.exact?.some((exact) => equalPhrase(words, exactWords(exact)))) return true;
   let unspaced: string | undefined;
@@ -113,34 +115,19 @@ export function namesConcept(
 const HEADING_WORDS = new WeakMap<MarkdownModel, Map<string, readonly string[]>>();
 
 function headingWordsOf(markdown: MarkdownModel): Map<string, readonly string[]> {
-  let split = HEADING_WORDS.get(markdown);
-  if (!split) {
-    split = new Map();
-    HEADING_WORDS.set(markdown, split);
-  }
-  return split;
+  return memo(HEADING_WORDS, markdown, () => new Map());
 }
 
 const EXACT_WORDS = new Map<string, readonly string[]>();
 
 function exactWords(phrase: string): readonly string[] {
-  let words = EXACT_WORDS.get(phrase);
-  if (!words) {
-    words = headingWords(phrase);
-    EXACT_WORDS.set(phrase, words);
-  }
-  return words;
+  return memo(EXACT_WORDS, phrase, headingWords);
 }
 
 const UNSPACED_PHRASE = new Map<string, boolean>();
 
 function isUnspaced(phrase: string): boolean {
-  let unspaced = UNSPACED_PHRASE.get(phrase);
-  if (unspaced === undefined) {
-    unspaced = UNSPACED.test(phrase);
-    UNSPACED_PHRASE.set(phrase, unspaced);
-  }
-  return unspaced;
+  return memo(UNSPACED_PHRASE, phrase, (text) => UNSPACED.test(text));
 }
 
 /** Fenced code in these languages is a runnable example; data, citations and output are not. */
@@ -201,12 +188,7 @@ class ProseIndex {
   mayMatch(pattern: RegExp): boolean {
     // The reference path tries every pattern, whatever a fast run of the same model found.
     if (!fastPaths.enabled) return true;
-    let known = this.possible.get(pattern);
-    if (known === undefined) {
-      known = mayMatch(pattern, this.joined.text, this.joined.folded);
-      this.possible.set(pattern, known);
-    }
-    return known;
+    return memo(this.possible, pattern, () => mayMatch(pattern, this.joined.text, this.joined.folded));
   }
 }
 
@@ -214,12 +196,7 @@ const PROSE_INDEX = new WeakMap<MarkdownModel, ProseIndex>();
 
 /** The sentences of all the card's prose, in order, split once per Markdown model (every concept reads them). */
 function proseIndex(markdown: MarkdownModel): ProseIndex {
-  let found = PROSE_INDEX.get(markdown);
-  if (!found) {
-    found = new ProseIndex(markdown);
-    PROSE_INDEX.set(markdown, found);
-  }
-  return found;
+  return memo(PROSE_INDEX, markdown, () => new ProseIndex(markdown));
 }
 
 /** Every piece of prose the card shows: before the first heading, each section's own part, HTML text. */

@@ -144,7 +144,7 @@ class Converter {
     // The end of the group's last line (a block may take in the line break after it).
     let lastTo = group[group.length - 1]!.node.to;
     while (lastTo > 0 && this.source.charCodeAt(lastTo - 1) === 10) lastTo--;
-    const groupEnd = this.lineEnd(lastTo);
+    const groupEnd = this.lines.lineEnd(lastTo);
     // A line right after a table is one of its rows to GFM, whatever lezer made of it.
     // Before it, only what a lazy line cannot continue: a heading or a paragraph.
     const tableWithOthers = group.some(
@@ -177,7 +177,9 @@ class Converter {
     // though in lezer's, like `<source>`) cannot break a paragraph or a lazy line to micromark.
     const lateTagBlock = group.some(
       (block, index) =>
-        index > 0 && block.node.name === 'HTMLBlock' && !COMMENT_OR_BLOCK_TAG.test(this.lineOf(block.node.from)),
+        index > 0 &&
+        block.node.name === 'HTMLBlock' &&
+        !COMMENT_OR_BLOCK_TAG.test(this.lines.lineText(this.lines.lineOf(block.node.from))),
     );
     if (tableWithOthers || lateTagBlock || !group.every((block) => block.converted)) return undefined;
     const out: RootContent[] = [];
@@ -192,20 +194,9 @@ class Converter {
     children.push(block.converted!);
   }
 
-  /** The text of the line holding `offset`, from the line's start. */
-  private lineOf(offset: number): string {
-    return this.source.slice(this.lines.lineStart(offset), this.lineEnd(offset));
-  }
-
-  /** Where the line holding `offset` ends (before its line break). */
-  private lineEnd(offset: number): number {
-    const end = this.source.indexOf('\n', offset);
-    return end < 0 ? this.source.length : end;
-  }
-
   /** A paragraph to lezer whose first line is one tag and nothing else: an HTML block of kind 7 to micromark. */
   private startsLoneTagBlock(node: SyntaxNode): boolean {
-    const line = this.source.slice(node.from, this.lineEnd(node.from));
+    const line = this.source.slice(node.from, this.lines.lineEnd(node.from));
     return LONE_TAG_LINE.test(line) && !COMMENT_OR_BLOCK_TAG.test(line) && !OTHER_HTML_START.test(line);
   }
 

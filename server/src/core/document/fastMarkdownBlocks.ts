@@ -81,7 +81,7 @@ export class BlockReader {
       case 'HTMLBlock':
       case 'CommentBlock':
       case 'ProcessingInstructionBlock': {
-        const firstLine = lineAt(this.source, from);
+        const firstLine = this.source.slice(from, this.lines.lineEnd(from));
         if (nested || !(COMMENT_OR_BLOCK_TAG.test(firstLine) || LONE_TAG_LINE.test(firstLine))) throw HAND_BACK;
         const start = this.lines.lineStart(from);
         return { type: 'html', value: this.source.slice(start, to), position: this.lines.position(start, to) };
@@ -110,7 +110,7 @@ export class BlockReader {
   private handBackIfMicromarkReadsOtherwise(from: number, to: number): void {
     const text = this.source.slice(from, to);
     if (
-      this.startsHtml(lineAt(text, 0)) ||
+      this.startsHtml(this.source.slice(from, Math.min(to, this.lines.lineEnd(from)))) ||
       /\n[ \t>]*<[A-Za-z/!?]|\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*(?:\n|$)|\n[ \t>]*\|?[ \t]*[-:][-:| \t]*(?:\n|$)/.test(
         text,
       )
@@ -256,12 +256,6 @@ function trimEnd(text: string, from: number, to: number): number {
   let end = to;
   while (end > from && /[ \t\n]/.test(text[end - 1] ?? '')) end--;
   return end;
-}
-
-/** The line starting at `from`, without its line break. */
-function lineAt(text: string, from: number): string {
-  const end = text.indexOf('\n', from);
-  return text.slice(from, end < 0 ? text.length : end);
 }
 
 /** Removes up to `columns` leading spaces. */

@@ -20,8 +20,9 @@ export class TableReader {
     let end = node.from;
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.name === 'TableDelimiter') {
-        align = this.cellSpans(child, []).map(({ from, to }) => alignment(this.source.slice(from, to)));
-        end = this.rowExtent(child).to;
+        const extent = this.rowExtent(child);
+        align = this.cellSpans(extent, []).map(({ from, to }) => alignment(this.source.slice(from, to)));
+        end = extent.to;
       } else if (child.name === 'TableHeader' || child.name === 'TableRow') {
         rows.push(this.tableRow(child));
       } else {
@@ -42,13 +43,13 @@ export class TableReader {
     const contents: SyntaxNode[] = [];
     for (let child = row.firstChild; child; child = child.nextSibling)
       if (child.name === 'TableCell') contents.push(child);
-    for (const span of this.cellSpans(row, contents)) {
+    const extent = this.rowExtent(row);
+    for (const span of this.cellSpans(extent, contents)) {
       const content = contents.find((cell) => cell.from >= span.from && cell.to <= span.to);
       const children = content ? this.phrasing.phrasingOf(content, content.from, content.to) : [];
       cells.push({ type: 'tableCell', children, position: this.lines.position(span.from, span.to) });
     }
-    const { from, to } = this.rowExtent(row);
-    return { type: 'tableRow', children: cells, position: this.lines.position(from, to) };
+    return { type: 'tableRow', children: cells, position: this.lines.position(extent.from, extent.to) };
   }
 
   private rowExtent(row: SyntaxNode): { from: number; to: number } {
@@ -67,8 +68,10 @@ export class TableReader {
    * A row's cells: each from the pipe before it (or the row's start) to the next pipe, the last
    * to the row's end (a closing pipe and trailing spaces included).
    */
-  private cellSpans(row: SyntaxNode, contents: readonly SyntaxNode[]): { from: number; to: number }[] {
-    const { from, to } = this.rowExtent(row);
+  private cellSpans(
+    { from, to }: { from: number; to: number },
+    contents: readonly SyntaxNode[],
+  ): { from: number; to: number }[] {
     const text = this.source.slice(from, to);
     // An escaped pipe is read differently by lezer and micromark.
     if (text.includes('\\|')) throw HAND_BACK;

@@ -24,6 +24,12 @@ export class LineIndex {
     return this.starts[this.lineOf(offset)] ?? 0;
   }
 
+  /** Where the line holding `offset` ends (before its line break). */
+  lineEnd(offset: number): number {
+    const next = this.starts[this.lineOf(offset) + 1];
+    return next === undefined ? this.text.length : next - 1;
+  }
+
   /** Line `line` (0-based) without its line break. */
   lineText(line: number): string {
     const start = this.starts[line] ?? this.text.length;
