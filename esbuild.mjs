@@ -1,8 +1,10 @@
 // Bundles the CLI (and, as they land, the language server and the VS Code client) into dist/.
 // Bundling keeps start-up fast and lets ESM-only dependencies (remark, iso-639-3) run as CommonJS.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 
 /**
  * iso-639-3's table of 8,000 languages as `JSON.parse` of one string: V8 reads JSON far faster
@@ -21,6 +23,33 @@ const iso6393AsJson = {
   },
 };
 
+/**
+ * server/src/core/schemas/precompiled.ts replaced by ajv standalone code for the card and settings
+ * schemas (server/src/core/schemas/standalone.ts writes it), so no run compiles them.
+ */
+const precompiledValidators = {
+  name: 'precompiled-validators',
+  setup(build) {
+    build.onLoad({ filter: /core[\\/]schemas[\\/]precompiled\.ts$/ }, async (args) => {
+      const generator = pathToFileURL(resolve('server/src/core/schemas/standalone.ts')).href;
+      const { precompiledValidatorsSource } = await tsImport(generator, import.meta.url);
+      return {
+        contents: precompiledValidatorsSource(),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+        // Rebuilt in --watch mode when a schema changes.
+        watchFiles: schemaFiles('schemas'),
+      };
+    });
+  },
+};
+
+function schemaFiles(folder) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? schemaFiles(join(folder, entry.name)) : [resolve(folder, entry.name)],
+  );
+}
+
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -35,7 +64,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [iso6393AsJson],
+  plugins: [iso6393AsJson, precompiledValidators],
 };
 
 const entries = [

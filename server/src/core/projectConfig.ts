@@ -7,6 +7,7 @@ import { YamlTree, type PathSegment } from './document/yamlTree';
 import { dirname, joinPath, type FileSystem } from './fileSystem';
 import { spanForKey, spanForValue } from './rules/metadata';
 import { describeIssue, hubPath } from './schemas/messages';
+import { precompiledValidators } from './schemas/precompiled';
 import { SchemaRegistry, type JsonSchema } from './schemas/registry';
 import { validateData, type SchemaIssue } from './schemas/validate';
 import { closestMatches, didYouMean } from './suggest';
@@ -126,7 +127,7 @@ export function parseProjectConfig(
 
 /** A registry holding only the settings schema, for hosts that have no bundled registry at hand. */
 export function configSchemaRegistry(): SchemaRegistry {
-  return new SchemaRegistry([configSchema as JsonSchema]);
+  return new SchemaRegistry([configSchema as JsonSchema], { precompiled: precompiledValidators });
 }
 
 /**

@@ -19,6 +19,7 @@ import mlAgents from '../../../../schemas/configs/ml-agents.schema.json';
 import autotrain from '../../../../schemas/configs/autotrain.schema.json';
 import mergekit from '../../../../schemas/configs/mergekit.schema.json';
 import dvcParams from '../../../../schemas/configs/dvc-params.schema.json';
+import { precompiledValidators } from './precompiled';
 import { SchemaRegistry, type JsonSchema } from './registry';
 
 /**
@@ -51,5 +52,5 @@ export const BUNDLED_SCHEMAS: readonly JsonSchema[] = [
 ];
 
 export function createBundledRegistry(): SchemaRegistry {
-  return new SchemaRegistry(BUNDLED_SCHEMAS, { validateSchemas: false });
+  return new SchemaRegistry(BUNDLED_SCHEMAS, { validateSchemas: false, precompiled: precompiledValidators });
 }

@@ -1,9 +1,17 @@
-import Ajv2020, { type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { _, type AnySchemaObject, type KeywordCxt, type Options, type ValidateFunction } from 'ajv/dist/2020';
 import { RE2JS } from 're2js';
 import addFormats from 'ajv-formats';
 import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 
 export type JsonSchema = AnySchemaObject;
+
+/** Validators made ahead of time from some registered schemas (see precompiled.ts). */
+export interface PrecompiledValidators {
+  /** Whole schemas, by `$id`. */
+  readonly byId: Readonly<Record<string, ValidateFunction>>;
+  /** `anyOf` branches (as `resolve` gives them), by their JSON text. */
+  readonly byBranch: ReadonlyMap<string, ValidateFunction>;
+}
 
 /**
  * Annotation keywords our schemas carry for the editor (hover, completion, quick-fixes).
@@ -18,14 +26,38 @@ const ANNOTATIONS = [
   'defaultSnippets',
 ];
 
+/** ajv's options for our own schemas, shared with the build's precompiled validators (standalone.ts). */
+export const BUNDLED_AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true };
+
+/**
+ * Our keywords on an ajv instance. `knownValues` is written as code, not as a `validate`
+ * function, so that ajv's standalone code can carry it (its errors are the same either way).
+ */
+export function addCardwrightKeywords(ajv: Ajv2020): void {
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: ANNOTATIONS });
+  ajv.addKeyword({
+    keyword: 'knownValues',
+    schemaType: 'array',
+    code(cxt: KeywordCxt) {
+      cxt.fail(_`typeof ${cxt.data} == "string" && !${cxt.schemaValue}.includes(${cxt.data})`);
+    },
+  });
+}
+
 /**
  * Compiles schemas once and hands out validators. One registry per process (created by the CLI or
  * the server and passed down), never module state, so tests get a fresh one for free.
  */
 export class SchemaRegistry {
-  private readonly ajv: Ajv2020;
-  private readonly schemas = new Map<string, JsonSchema>();
+  private compiler?: Ajv2020;
+  /** As given, by `$id`; `absolute` holds them with their `$ref`s made absolute, on first use. */
+  private readonly given = new Map<string, JsonSchema>();
+  private readonly absolute = new Map<string, JsonSchema>();
   private readonly subValidators = new WeakMap<object, ValidateFunction>();
+  private readonly validateSchemas: boolean;
+  private readonly loadPrecompiled: () => PrecompiledValidators;
+  private loaded?: PrecompiledValidators;
   /** Schemas from the workspace: compiled apart, without strict mode (they are not ours). */
   private lax?: Ajv2020;
   private readonly workspaceIds = new Set<string>();
@@ -33,43 +65,59 @@ export class SchemaRegistry {
   /**
    * `validateSchemas: false` skips checking each schema against the JSON Schema meta-schema: the
    * bundled ones are checked by a unit test (test/unit/bundledSchemas.test.ts), and the check was
-   * a fifth of every `cardwright check` process's start.
+   * a fifth of every `cardwright check` process's start. `precompiled` validators (made at build
+   * time from these very schemas, loaded on the first validation) are used instead of compiling;
+   * ajv itself is set up only when something else needs compiling, as that costs a `cardwright
+   * check` run some 200 ms.
    */
-  constructor(schemas: readonly JsonSchema[], { validateSchemas = true }: { validateSchemas?: boolean } = {}) {
-    this.ajv = new Ajv2020({
-      allErrors: true,
-      strict: true,
-      verbose: true,
-      allowUnionTypes: true,
-      validateSchema: validateSchemas,
-    });
-    addFormats(this.ajv);
-    this.ajv.addKeyword({ keyword: ANNOTATIONS });
-    this.ajv.addKeyword({
-      keyword: 'knownValues',
-      schemaType: 'array',
-      validate: (known: unknown[], data: unknown) => typeof data !== 'string' || known.includes(data),
-    });
+  constructor(
+    schemas: readonly JsonSchema[],
+    {
+      validateSchemas = true,
+      precompiled = () => ({ byId: {}, byBranch: new Map() }),
+    }: { validateSchemas?: boolean; precompiled?: () => PrecompiledValidators } = {},
+  ) {
+    this.validateSchemas = validateSchemas;
+    this.loadPrecompiled = precompiled;
     for (const schema of schemas) {
       const id = schema.$id;
       if (typeof id !== 'string') throw new Error('A bundled schema has no $id');
-      const absolute = absolutizeRefs(schema, id) as JsonSchema;
-      this.schemas.set(id, absolute);
-      this.ajv.addSchema(absolute);
+      this.given.set(id, schema);
     }
   }
 
+  private get precompiled(): PrecompiledValidators {
+    this.loaded ??= this.loadPrecompiled();
+    return this.loaded;
+  }
+
+  private get ajv(): Ajv2020 {
+    if (!this.compiler) {
+      const ajv = new Ajv2020({ ...BUNDLED_AJV_OPTIONS, validateSchema: this.validateSchemas });
+      addCardwrightKeywords(ajv);
+      for (const id of this.given.keys()) ajv.addSchema(this.schema(id) as JsonSchema);
+      this.compiler = ajv;
+    }
+    return this.compiler;
+  }
+
   has(id: string): boolean {
-    return this.schemas.has(id);
+    return this.given.has(id);
   }
 
   /** The schema object with `$ref`s made absolute (so any sub-schema can be compiled alone). */
   schema(id: string): JsonSchema | undefined {
-    return this.schemas.get(id);
+    let schema = this.absolute.get(id);
+    const given = this.given.get(id);
+    if (!schema && given) {
+      schema = absolutizeRefs(given, id) as JsonSchema;
+      this.absolute.set(id, schema);
+    }
+    return schema;
   }
 
   ids(): string[] {
-    return [...this.schemas.keys()];
+    return [...this.given.keys()];
   }
 
   /**
@@ -98,17 +146,18 @@ export class SchemaRegistry {
       const validate = this.lax.getSchema(id);
       if (validate) return validate;
     }
-    const validate = this.ajv.getSchema(id);
+    if (!this.given.has(id)) throw new Error(`Unknown schema ${id}`);
+    const validate = this.precompiled.byId[id] ?? this.ajv.getSchema(id);
     if (!validate) throw new Error(`Unknown schema ${id}`);
     return validate;
   }
 
   /** A validator for a sub-schema object of a registered schema (anyOf branches), cached. */
   subValidator(schema: JsonSchema): ValidateFunction {
-    if (typeof schema.$id === 'string' && this.schemas.has(schema.$id)) return this.validator(schema.$id);
+    if (typeof schema.$id === 'string' && this.given.has(schema.$id)) return this.validator(schema.$id);
     let validate = this.subValidators.get(schema);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      validate = this.precompiled.byBranch.get(JSON.stringify(schema)) ?? this.ajv.compile(schema);
       this.subValidators.set(schema, validate);
     }
     return validate;
@@ -128,7 +177,7 @@ export class SchemaRegistry {
 
   private lookup(ref: string): JsonSchema | undefined {
     const [base = '', pointer = ''] = ref.split('#');
-    let target: unknown = this.schemas.get(base);
+    let target: unknown = this.schema(base);
     for (const part of pointer.split('/').filter(Boolean)) {
       const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
       target = target && typeof target === 'object' ? (target as Record<string, unknown>)[key] : undefined;
@@ -167,7 +216,7 @@ function createLaxAjv(): Ajv2020 {
 }
 
 /** Rewrites relative `$ref`s against the schema's `$id`, returning a copy. */
-function absolutizeRefs(node: unknown, baseId: string): unknown {
+export function absolutizeRefs(node: unknown, baseId: string): unknown {
   if (Array.isArray(node)) return node.map((item) => absolutizeRefs(item, baseId));
   if (!node || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
