@@ -6,7 +6,10 @@ import type { ParsedDocument } from './document/parsedDocument';
 import { findPlaceholders, withoutPlaceholders } from './placeholders';
 import { readableMetadata } from './rules/metadata';
 import { fastPaths } from './document/fastPaths';
+import { headingWords, phraseMatcher } from './phraseMatcher';
 import { foldForPrefilter, mayMatch, testWithPrefilter } from './regexPrefilter';
+
+export { headingWords };
 
 /** What answered a concept, and where (for hovers, quick-fixes and the corpus report). */
 export interface ConceptEvidence {
@@ -16,50 +19,6 @@ export interface ConceptEvidence {
   text: string;
   span?: Span;
 }
-
-/**
- * A heading or label as words: lower case, `&` and `+` read as "and", a trailing `[optional]`
- * (the Hub template's marker) dropped, punctuation and emoji as spaces.
- */
-export function headingWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[\s:.]*[[(]\s*optional\s*[\])][\s:.]*$/u, '')
-    .replace(/[&+]/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-}
-
-/** Singular and plural spellings are the same word here: "limitation(s)", "bias(es)", "use(s)". */
-function sameWord(word: string, pattern: string): boolean {
-  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
-  const a = word;
-  const b = pattern;
-  return a === b || a + 's' === b || b + 's' === a || a + 'es' === b || b + 'es' === a;
-}
-
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return false;
-  for (let at = 0; at + phrase.length <= words.length; at++) {
-    if (phrase.every((word, index) => sameWord(words[at + index] ?? '', word))) return true;
-  }
-  return false;
-}
-
-function equalPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  return words.length === phrase.length && containsPhrase(words, phrase);
-}
-
-/** Chinese, Japanese and Korean are written without spaces between words: phrases match as substrings. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-/**
- * Phrases (bundled wording and the project's synonyms: a bounded set) as words, split once:
- * every heading and label of every card is compared with all of them.
- */
-const PHRASE_WORDS = new Map<string, readonly string[]>();
 
 /** `cache`'s value for `key`, computed by `compute` the first time. */
 function memo<K extends object | string, V>(
@@ -75,23 +34,6 @@ function memo<K extends object | string, V>(
   return value;
 }
 
-function phraseWords(phrase: string): readonly string[] {
-  return memo(PHRASE_WORDS, phrase, () => {
-    // A trailing `*` (a stem) survives the word split.
-    const stem = phrase.endsWith('*');
-    const split = headingWords(stem ? phrase.slice(0, -1) : phrase);
-    if (stem && split.length > 0) split[split.length - 1] += '*';
-    return split;
-  });
-}
-
-const UNSPACED_PHRASES = new Map<string, string>();
-
-/** A Chinese, Japanese or Korean phrase as one string of its words, made once. */
-function unspacedPhrase(phrase: string): string {
-  return memo(UNSPACED_PHRASES, phrase, () => headingWords(phrase).join(''));
-}
-
 /** Whether a heading or label text names the concept (with the project's extra synonyms). */
 export function namesConcept(
   text: string,
@@ -101,14 +43,7 @@ export function namesConcept(
   split?: Map<string, readonly string[]>,
 ): boolean {
   const words = split ? memo(split, text, headingWords) : headingWords(text);
-  if (words.length === 0) return false;
-  if (concept.exact?.some((exact) => equalPhrase(words, exactWords(exact)))) return true;
-  let unspaced: string | undefined;
-  const matches = (phrase: string): boolean =>
-    isUnspaced(phrase)
-      ? (unspaced ??= words.join('')).includes(unspacedPhrase(phrase))
-      : containsPhrase(words, phraseWords(phrase));
-  return concept.phrases.some(matches) || extraPhrases.some(matches);
+  return phraseMatcher(concept, extraPhrases).matches(words);
 }
 
 /** The words of a card's headings and labels, split once per Markdown model (lives as long as it). */
@@ -116,18 +51,6 @@ const HEADING_WORDS = new WeakMap<MarkdownModel, Map<string, readonly string[]>>
 
 function headingWordsOf(markdown: MarkdownModel): Map<string, readonly string[]> {
   return memo(HEADING_WORDS, markdown, () => new Map());
-}
-
-const EXACT_WORDS = new Map<string, readonly string[]>();
-
-function exactWords(phrase: string): readonly string[] {
-  return memo(EXACT_WORDS, phrase, headingWords);
-}
-
-const UNSPACED_PHRASE = new Map<string, boolean>();
-
-function isUnspaced(phrase: string): boolean {
-  return memo(UNSPACED_PHRASE, phrase, (text) => UNSPACED.test(text));
 }
 
 /** Fenced code in these languages is a runnable example; data, citations and output are not. */
