@@ -18,27 +18,36 @@ import {
 
 describe('regex prefilter', () => {
   it('derives the literals every match must contain', () => {
-    // Sorted: the order of the literals does not matter.
-    const anyOf = (pattern: RegExp): readonly string[] | undefined => prefilterOf(pattern)?.anyOf.toSorted();
-    assert.deepEqual(anyOf(/\bis\s(?:intended|designed)\sfor\b/i), ['designed', 'intended']);
-    // Consecutive exact parts join; optional ones multiply; the longer-filtering run wins.
-    assert.deepEqual(anyOf(/trained on (?:the )?data/i), ['trained on data', 'trained on the data']);
-    // Each alternative contributes; a string containing another is dropped (`inputs` holds `input`).
-    assert.deepEqual(anyOf(/\b(?:inputs?|input)\b/i), ['input']);
-    assert.deepEqual(anyOf(/(?:A100|H100)/), ['A100', 'H100']);
+    // Each set sorted: the order of the literals in a set does not matter.
+    const allOf = (pattern: RegExp): (readonly string[])[] | undefined =>
+      prefilterOf(pattern)?.allOf.map((set) => set.toSorted());
+    // Every part of a sequence is needed, the best-filtering set first.
+    assert.deepEqual(allOf(/\bis\s(?:intended|designed)\sfor\b/i), [['designed', 'intended'], ['for'], ['is']]);
+    assert.deepEqual(allOf(/(?:was|were)\s\w+\s(?:collected|gathered)/i), [
+      ['collected', 'gathered'],
+      ['was', 'were'],
+    ]);
+    // Consecutive exact parts join; optional ones multiply.
+    assert.deepEqual(allOf(/trained on (?:the )?data/i), [['trained on data', 'trained on the data']]);
+    // Each alternative contributes its best set; a string containing another is dropped (`inputs` holds `input`).
+    assert.deepEqual(allOf(/\b(?:inputs?|input)\b/i), [['input']]);
+    assert.deepEqual(allOf(/(?:A100|H100)/), [['A100', 'H100']]);
+    assert.deepEqual(allOf(/(?:trained on|fine-tuned on) data|corpus/i), [
+      ['corpus', 'fine-tuned on data', 'trained on data'],
+    ]);
     // Case-sensitive patterns keep their case; case-insensitive ones are lower-cased.
-    assert.deepEqual(anyOf(/GPU/i), ['gpu']);
+    assert.deepEqual(allOf(/GPU/i), [['gpu']]);
     // Nothing useful: an alternative with no literal, or only one-letter literals.
-    assert.equal(anyOf(/\d+%|accuracy/i), undefined);
-    assert.equal(anyOf(/a.b/), undefined);
-    assert.equal(anyOf(/.*/), undefined);
+    assert.equal(allOf(/\d+%|accuracy/i), undefined);
+    assert.equal(allOf(/a.b/), undefined);
+    assert.equal(allOf(/.*/), undefined);
     // Stateful or case-changing constructs are not modelled.
-    assert.equal(anyOf(/model/g), undefined);
+    assert.equal(allOf(/model/g), undefined);
     const modifiers = supported('x(?i:model)');
-    if (modifiers) assert.equal(anyOf(modifiers), undefined);
+    if (modifiers) assert.equal(allOf(modifiers), undefined);
     // Greek and the dotted capital I end a literal under /i: their lower case depends on context or is two characters.
-    assert.deepEqual(anyOf(/data σύνολο/iu), ['data ']);
-    assert.deepEqual(anyOf(/İstanbul/iu), ['stanbul']);
+    assert.deepEqual(allOf(/data σύνολο/iu), [['data ']]);
+    assert.deepEqual(allOf(/İstanbul/iu), [['stanbul']]);
   });
 
   it('tests the pattern only when the literals are there', () => {
@@ -48,6 +57,11 @@ describe('regex prefilter', () => {
     assert.equal(check('It was fine-tuned from BERT.'), false);
     assert.equal(testWithPrefilter(pattern, 'constrained only', foldForPrefilter('constrained only')), false);
     assert.equal(testWithPrefilter(pattern, 'Trained on news', foldForPrefilter('Trained on news')), true);
+    // Every set must be met: one word of each side is not enough alone.
+    const both = /(?:was|were)\s\w+\s(?:collected|gathered)/i;
+    assert.equal(mayMatch(both, 'It was collected', 'it was collected'), true);
+    assert.equal(mayMatch(both, 'data collected by hand', 'data collected by hand'), false);
+    assert.equal(mayMatch(both, 'it was raining', 'it was raining'), false);
   });
 
   it('folds every character a case-insensitive literal can match onto that literal', () => {
@@ -56,7 +70,7 @@ describe('regex prefilter', () => {
     const safe = new Set<string>();
     for (let code = 0; code <= 0x4ff; code++) if (foldsSafely(code)) safe.add(String.fromCodePoint(code));
     for (const { pattern } of SENTENCES) {
-      for (const literal of prefilterOf(pattern)?.anyOf ?? []) for (const char of literal) safe.add(char);
+      for (const literal of prefilterOf(pattern)?.allOf.flat() ?? []) for (const char of literal) safe.add(char);
     }
     const fold = (char: string): string => foldForPrefilter(char);
     // 1. Folding is idempotent on them and keeps one character.
@@ -85,7 +99,7 @@ describe('regex prefilter', () => {
   it('never rules out a sentence one of the real patterns takes', () => {
     // Sentences made of the patterns' own literals (so many do match), with case, accents,
     // ſ/K/İ and spacing mangled, and random words between.
-    const words = [...new Set(SENTENCES.flatMap(({ pattern }) => prefilterOf(pattern)?.anyOf ?? []))];
+    const words = [...new Set(SENTENCES.flatMap(({ pattern }) => prefilterOf(pattern)?.allOf.flat() ?? []))];
     const glue = ['the model', 'is', 'was', 'are', 'not', 'for', 'to', 'on', 'as', 'input', 'a', 'de', 'для', 'に', ''];
     const token = fc.oneof(fc.constantFrom(...words), fc.constantFrom(...glue), fc.string({ maxLength: 6 }));
     const mangle = fc.constantFrom<(text: string) => string>(

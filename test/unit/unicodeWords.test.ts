@@ -29,7 +29,7 @@ describe('unicode word patterns', () => {
       ...new Set(
         SENTENCES.flatMap(({ pattern }) => [
           ...(writtenAs(pattern)?.source.match(/[\p{L}\p{N}' -]{2,}/gu) ?? []),
-          ...(prefilterOf(pattern)?.anyOf ?? []),
+          ...(prefilterOf(pattern)?.allOf.flat() ?? []),
         ]),
       ),
     ];

@@ -3,10 +3,11 @@
  * rest pay for the expression itself (issue 13: ~130 sentence patterns with Unicode word
  * boundaries were half of `cardwright check`'s time).
  *
- * From the pattern's syntax tree (@eslint-community/regexpp) we derive a set of literal strings
- * such that every match contains at least one of them (the idea of RE2's and codesearch's
- * prefilters). `mayMatch` is then a few `includes` calls on a folded copy of the text. It never
- * says "no" where the expression would match: a false "maybe" only costs the real test.
+ * From the pattern's syntax tree (@eslint-community/regexpp) we derive sets of literal strings
+ * such that every match contains at least one string of each set (the idea of RE2's and
+ * codesearch's prefilters): `(?:was|were)\s\w+\s(?:collected|gathered)` needs one of the first two
+ * words and one of the last two. `mayMatch` is then a few `includes` calls on a folded copy of the
+ * text. It never says "no" where the expression would match: a false "maybe" only costs the real test.
  *
  * Case-insensitive patterns: literals keep only characters whose case-insensitive matches are
  * known to fold onto them with `foldForPrefilter` (ASCII, and characters without case such as
@@ -18,22 +19,27 @@ import { fastPaths } from './document/fastPaths';
 
 /** At most this many strings in a set of exact matches (their products grow fast)... */
 const MAX_EXACT = 16;
-/** ...and in the set a match must contain one of (one `includes` each per text). */
+/** ...and in a set a match must contain one of (one `includes` each per text)... */
 const MAX_REQUIRED = 32;
+/** ...and sets a match must meet all of. */
+const MAX_SETS = 4;
 /** A set whose shortest string is shorter than this filters too little to be worth a test. */
 const MIN_LENGTH = 2;
 
 export interface Prefilter {
   /** Fold the text before testing (`foldForPrefilter`): the pattern ignores case. */
   readonly folded: boolean;
-  /** A match contains at least one of these. */
-  readonly anyOf: readonly string[];
+  /** A match contains at least one string of each of these sets (the best-filtering first). */
+  readonly allOf: readonly (readonly string[])[];
 }
 
-/** What we know of a node: every match is exactly one of `exact`, and contains one of `required`. */
+/**
+ * What we know of a node: every match is exactly one of `exact`, and contains one string of
+ * each set in `required`.
+ */
 interface Facts {
   exact?: string[];
-  required?: string[];
+  required?: string[][];
 }
 
 const cache = new WeakMap<RegExp, Prefilter | null>();
@@ -78,7 +84,7 @@ export function mayMatch(pattern: RegExp, text: string, folded: string): boolean
   const prefilter = prefilterOf(pattern);
   if (!prefilter) return true;
   const haystack = prefilter.folded ? folded : text;
-  return prefilter.anyOf.some((literal) => haystack.includes(literal));
+  return prefilter.allOf.every((set) => set.some((literal) => haystack.includes(literal)));
 }
 
 /** `pattern.test(text)`, skipped when the prefilter rules the text out (always run on the reference path). */
@@ -99,9 +105,9 @@ function derive(pattern: RegExp): Prefilter | null {
     return null;
   }
   const folded = pattern.ignoreCase;
-  const anyOf = disjunction(ast.alternatives, folded).required;
-  if (!anyOf || shortest(anyOf) < MIN_LENGTH) return null;
-  return { folded, anyOf };
+  const sets = (disjunction(ast.alternatives, folded).required ?? []).filter((set) => shortest(set) >= MIN_LENGTH);
+  if (sets.length === 0) return null;
+  return { folded, allOf: sets.sort(byFiltering).slice(0, MAX_SETS) };
 }
 
 function disjunction(alternatives: readonly AST.Alternative[], folded: boolean): Facts {
@@ -110,14 +116,16 @@ function disjunction(alternatives: readonly AST.Alternative[], folded: boolean):
     each.map((facts) => facts.exact),
     MAX_EXACT,
   );
+  // One alternative: all it needs; several: one string of the best set of each.
+  if (each.length === 1) return { exact, required: each[0]?.required };
   const required = unionOf(
-    each.map((facts) => facts.required),
+    each.map((facts) => best(facts.required ?? [])),
     MAX_REQUIRED,
   );
-  return { exact, required: required && shortest(required) > 0 ? minimal(required) : undefined };
+  return { exact, required: required && shortest(required) > 0 ? [minimal(required)] : undefined };
 }
 
-/** Consecutive exactly-known elements make longer literals; the best-filtering set wins. */
+/** Consecutive exactly-known elements make longer literals; every element's sets are needed. */
 function sequence(elements: readonly AST.Element[], folded: boolean): Facts {
   const candidates: string[][] = [];
   let run: string[] = [''];
@@ -131,18 +139,19 @@ function sequence(elements: readonly AST.Element[], folded: boolean): Facts {
     }
     allExact = false;
     candidates.push(run);
-    if (facts.required) candidates.push(facts.required);
+    if (facts.required) candidates.push(...facts.required);
     run = facts.exact ?? [''];
   }
   candidates.push(run);
-  return { exact: allExact ? run : undefined, required: best(candidates.map(minimal)) };
+  const required = candidates.filter((set) => set.length > 0 && shortest(set) > 0).map(minimal);
+  return { exact: allExact ? run : undefined, required: required.length > 0 ? required : undefined };
 }
 
 function element_(element: AST.Element, folded: boolean): Facts {
   switch (element.type) {
     case 'Character': {
       const char = literalChar(element.value, folded);
-      return char === undefined ? {} : { exact: [char], required: [char] };
+      return char === undefined ? {} : { exact: [char], required: [[char]] };
     }
     case 'CharacterClass':
       return characterClass(element, folded);
@@ -176,7 +185,7 @@ function characterClass(node: AST.CharacterClass, folded: boolean): Facts {
     if (char === undefined) return {};
     if (!chars.includes(char)) chars.push(char);
   }
-  return chars.length ? { exact: chars, required: chars } : {};
+  return chars.length ? { exact: chars, required: [chars] } : {};
 }
 
 /**
@@ -240,16 +249,11 @@ function shortest(set: readonly string[]): number {
 
 /** The set whose shortest string is longest (fewer strings on a tie); none when all are empty. */
 function best(candidates: readonly string[][]): string[] | undefined {
-  let chosen: string[] | undefined;
-  for (const candidate of candidates) {
-    if (candidate.length === 0 || shortest(candidate) === 0) continue;
-    if (
-      !chosen ||
-      shortest(candidate) > shortest(chosen) ||
-      (shortest(candidate) === shortest(chosen) && candidate.length < chosen.length)
-    ) {
-      chosen = candidate;
-    }
-  }
-  return chosen;
+  const usable = candidates.filter((candidate) => candidate.length > 0 && shortest(candidate) > 0);
+  return usable.sort(byFiltering)[0];
+}
+
+/** Sets that rule out more texts first: a longer shortest string, then fewer strings. */
+function byFiltering(a: readonly string[], b: readonly string[]): number {
+  return shortest(b) - shortest(a) || a.length - b.length;
 }
