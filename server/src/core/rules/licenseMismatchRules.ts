@@ -162,20 +162,23 @@ export function sameLicence(stated: string, declared: string): boolean {
 
 /** The body with code blocks and HTML comments blanked (offsets kept). */
 function mask(text: string, body: Span, doc: ParsedDocument): string {
-  // Only the body is copied into characters: the front matter (most of a model-index heavy
-  // card) is blank in the result whatever it holds.
-  const offset = body.start;
-  const chars = text.slice(offset, body.end).split('');
-  const blank = (span: Span): void => {
-    for (let index = Math.max(span.start, offset); index < span.end && index < body.end; index++) {
-      if (chars[index - offset] !== '\n') chars[index - offset] = ' ';
-    }
-  };
-  for (const block of doc.markdown.codeBlocks) blank(block.span);
+  // Only the body is copied: the front matter (most of a model-index heavy card) is blank in the
+  // result whatever it holds.
+  const blanked: Span[] = doc.markdown.codeBlocks.map((block) => block.span);
   for (const comment of text.slice(0, body.end).matchAll(/<!--[\s\S]*?-->/g)) {
-    blank({ start: comment.index ?? 0, end: (comment.index ?? 0) + comment[0].length });
+    blanked.push({ start: comment.index ?? 0, end: (comment.index ?? 0) + comment[0].length });
   }
-  return ' '.repeat(offset) + chars.join('');
+  blanked.sort((a, b) => a.start - b.start);
+  let out = ' '.repeat(body.start);
+  let at = body.start;
+  for (const span of blanked) {
+    const start = Math.max(span.start, at);
+    const end = Math.min(span.end, body.end);
+    if (end <= start) continue;
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\n]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at, body.end);
 }
 
 /** Sentences: split at line breaks and at `. ` before a capital, trimmed, with their spans. */
