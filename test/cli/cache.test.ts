@@ -3,6 +3,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { FileChecker } from '../../server/src/cli/checkPaths';
+import { DEFAULT_CONFIG } from '../../server/src/core/projectConfig';
+import { createBundledRegistry } from '../../server/src/core/schemas/bundled';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { FIXTURES, runCli, type CliResult } from '../support/cli';
 
 /** The default cache file, under the working folder. */
@@ -135,6 +139,18 @@ describe('cardwright check --cache', () => {
       ...outcome(inside),
     });
     assert.deepEqual(outcome(inside), plain);
+  });
+
+  it('hashes what a check read only when the cache is on', async () => {
+    const root = linkingWorkspace();
+    const target = { path: join(root, 'model', 'README.md'), config: DEFAULT_CONFIG };
+    const recorded = await new FileChecker(nodeFileSystem, createBundledRegistry()).check(target);
+    const inputs = new Map(recorded.inputs);
+    assert.ok(inputs.has(`t:${target.path}`), 'the card read is noted');
+    assert.ok(inputs.has(`e:${join(root, 'model', 'docs', 'usage.md')}`), 'so is the linked file looked up');
+    const plain = await new FileChecker(nodeFileSystem, createBundledRegistry(), { recordInputs: false }).check(target);
+    assert.deepEqual(plain.inputs, []);
+    assert.deepEqual(plain.result, recorded.result);
   });
 });
 

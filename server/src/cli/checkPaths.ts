@@ -134,6 +134,16 @@ export function assembleOutcome(
   return { reports, skipped, named: plan.named };
 }
 
+/** How a FileChecker checks. */
+export interface CheckerOptions {
+  reportUnusedDisables?: boolean;
+  /**
+   * Note what each check asked the file system, hashed (`CheckedFile.inputs`, for `--cache`).
+   * Off, nothing is hashed: without the cache the hashes of every card read were thrown away.
+   */
+  recordInputs?: boolean;
+}
+
 /**
  * Checks planned files one at a time, in this thread (the CLI's main thread, or one worker):
  * the registry, the workspace schemas and the linked runs are shared by all its files.
@@ -146,7 +156,7 @@ export class FileChecker {
   constructor(
     fs: FileSystem,
     private readonly schemas: SchemaRegistry,
-    private readonly reportUnusedDisables?: boolean,
+    private readonly checking: CheckerOptions = {},
   ) {
     this.recorder = new RecordingFileSystem(fs);
     // The CLI runs on the user's own repository at their request: its schema files are used.
@@ -169,19 +179,19 @@ export class FileChecker {
    */
   async check(target: CheckTarget): Promise<CheckedFile> {
     const inputs: Fingerprints = new Map();
+    const record = <T>(work: () => T): T =>
+      this.checking.recordInputs === false ? work() : this.recorder.record(inputs, work);
     const options = this.options(target);
-    const doc = this.recorder.record(inputs, () => parseFile(target.path, options));
+    const doc = record(() => parseFile(target.path, options));
     if (!doc) {
-      const skip = this.recorder.record(inputs, () => this.skipReason(target.path));
+      const skip = record(() => this.skipReason(target.path));
       return { result: { skip }, inputs: [...inputs] };
     }
     // Only a card that mentions `provenance` can link a run (the cheap test first).
-    const runPath = doc.text.text.includes('provenance')
-      ? this.recorder.record(inputs, () => linkedRunPath(doc, target.path))
-      : undefined;
+    const runPath = doc.text.text.includes('provenance') ? record(() => linkedRunPath(doc, target.path)) : undefined;
     const linked = runPath === undefined ? undefined : await this.linkedRuns.get(runPath);
-    for (const [key, value] of linked?.inputs ?? []) inputs.set(key, value);
-    const report = this.recorder.record(inputs, () =>
+    if (this.checking.recordInputs !== false) for (const [key, value] of linked?.inputs ?? []) inputs.set(key, value);
+    const report = record(() =>
       checkParsedFile(doc, target.path, { ...options, ...(linked ? { runs: linked.runs } : {}) }),
     );
     return { result: { kind: report.kind, diagnostics: report.diagnostics }, inputs: [...inputs] };
@@ -195,7 +205,7 @@ export class FileChecker {
       kind: target.kind,
       workspaceSchemas: this.workspaceSchemas,
       sha256: nodeSha256,
-      reportUnusedDisables: this.reportUnusedDisables,
+      reportUnusedDisables: this.checking.reportUnusedDisables,
     };
   }
 
@@ -211,7 +221,7 @@ export class FileChecker {
 export function checkPaths(request: CheckRequest, io: CheckIo): CheckOutcome {
   const schemas = lazyBundledRegistry();
   const plan = planCheck(request, io, schemas);
-  const checker = new FileChecker(io.fs, schemas, request.reportUnusedDisables);
+  const checker = new FileChecker(io.fs, schemas, { reportUnusedDisables: request.reportUnusedDisables });
   return assembleOutcome(plan, (index) => checker.checkNow(plan.files[index] as CheckTarget), io.cwd);
 }
 

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createBundledRegistry } from '../core/schemas/bundled';
 import { nodeFileSystem } from '../node/nodeFileSystem';
-import { FileChecker, type CheckedFile, type CheckTarget } from './checkPaths';
+import { FileChecker, type CheckedFile, type CheckerOptions, type CheckTarget } from './checkPaths';
 
 /** Below this many files per worker, starting a worker (loading the bundle) costs more than it saves. */
 const FILES_PER_WORKER = 12;
@@ -31,9 +31,8 @@ export function workerCount(concurrency: Concurrency, files: number): number {
   return count >= 2 ? count : 0;
 }
 
-interface WorkerOptions {
+interface WorkerOptions extends CheckerOptions {
   cardwrightCheckWorker: true;
-  reportUnusedDisables?: boolean;
 }
 
 type ToWorker = { batch: { index: number; target: CheckTarget }[] };
@@ -47,7 +46,7 @@ export function isCheckWorker(): boolean {
 export function checkInWorkers(
   targets: readonly CheckTarget[],
   count: number,
-  reportUnusedDisables?: boolean,
+  checking: CheckerOptions = {},
 ): Promise<CheckedFile[]> {
   const results: CheckedFile[] = new Array<CheckedFile>(targets.length);
   let next = 0;
@@ -68,7 +67,7 @@ export function checkInWorkers(
       }
       if (batch.length > 0) worker.postMessage({ batch } satisfies ToWorker);
     };
-    const options: WorkerOptions = { cardwrightCheckWorker: true, reportUnusedDisables };
+    const options: WorkerOptions = { ...checking, cardwrightCheckWorker: true };
     for (let started = 0; started < count; started++) {
       const worker = new Worker(__filename, { workerData: options, execArgv: process.execArgv });
       workers.push(worker);
@@ -92,7 +91,7 @@ export function checkInWorkers(
 /** The worker's side: a checker of its own, fed batches by the main thread until terminated. */
 export function runCheckWorker(): void {
   const options = workerData as WorkerOptions;
-  const checker = new FileChecker(nodeFileSystem, createBundledRegistry(), options.reportUnusedDisables);
+  const checker = new FileChecker(nodeFileSystem, createBundledRegistry(), options);
   const port = parentPort;
   if (!port) return;
   let queue = Promise.resolve();

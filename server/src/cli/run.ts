@@ -109,11 +109,12 @@ async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
   });
   const targets = pending.map((index) => plan.files[index] as CheckTarget);
   const threads = workerCount(args.concurrency, targets.length);
+  const checking = { reportUnusedDisables: args.reportUnusedDisables, recordInputs: cache !== undefined };
   let checked: CheckedFile[];
   if (threads > 0) {
-    checked = await checkInWorkers(targets, threads, args.reportUnusedDisables);
+    checked = await checkInWorkers(targets, threads, checking);
   } else {
-    const checker = new FileChecker(io.fs, schemas, args.reportUnusedDisables);
+    const checker = new FileChecker(io.fs, schemas, checking);
     checked = [];
     for (const target of targets) checked.push(await checker.check(target));
   }
