@@ -24,6 +24,8 @@ const CONVERTED = [
   'Setext\n======\n\nSub\n---\n\n***\n\n> quoted text\n',
   '## Results\n| Metric | Value |\n|:--|--:|\n| accuracy | 0.91 |\n| f1 |  |\n',
   'See https://x.org/a_b(c). and www.hf.co, or mail me@x.org.\n',
+  // Brackets closed before an address: micromark links it (no label is open there).
+  'arXiv [Cs.LG] (2024). Retrieved from http://arxiv.org/abs/2401.03955 and [ab] www.hf.co [y\n',
   '[More Information Needed]\n\n**Developed by:** [More Information Needed]\n\n### Speeds [optional]\n',
   'Line with break  \nnext line\\\nthird <b>bold</b> line with \\*stars\\*.\n',
   'Roughly ~10,000 examples, x <https://x.org> y <me@x.org>.\n',

@@ -127,7 +127,6 @@ export class PhrasingReader {
     // One run of tildes in a paragraph has nothing to pair with: it is text to GFM too.
     // With GFM a tilde next to `*` or `_` lets that run open or close emphasis, which lezer does not know.
     if (raw.includes('~') && this.tildesMayMatter()) throw HAND_BACK;
-    const hasBracket = /[[\]]/.test(raw);
     const links = this.run.links.filter((link) => link.end > from && link.start < to);
     if (links.length === 0) {
       this.plainText(out, from, to);
@@ -143,7 +142,6 @@ export class PhrasingReader {
     // into lezer's next node means micromark read that node's characters as the address.
     if (
       links.some((link) => this.openBrackets(this.run.start, link.start) > 0) ||
-      hasBracket ||
       raw.includes('\\') ||
       links.some((link) => link.start < from || link.end > to)
     ) {
