@@ -58,7 +58,11 @@ const HANDED_BACK = [
 const DECLINED = [
   '[a]: https://x.org\n\nsee [a]\n',
   'Text[^1]\n\n[^1]: a note\n',
-  'a\r\nb\r\n',
+  // A lone CR, and CR LF beside LF ends.
+  'a\rb\n',
+  'a\r\nb\nc\n',
+  // A reference that decodes to LF, in a document with CR LF ends.
+  'a&#10;b\r\n',
   'a\n\n-\n',
   'a\u0000b\n',
 ];
@@ -69,8 +73,8 @@ function assertSameTree(text: string): ReturnType<typeof compareWithRemark> {
   return result;
 }
 
-/** 6,000 documents of up to `most` parts joined by `joiner` (a fixed seed: the same every run). */
-function assertSameTreeOnGenerated(parts: readonly string[], joiner: string, most: number): void {
+/** `runs` documents of up to `most` parts joined by `joiner` (a fixed seed: the same every run). */
+function assertSameTreeOnGenerated(parts: readonly string[], joiner: string, most: number, runs = 6000): void {
   const documents = fc
     .array(fc.constantFrom(...parts), { minLength: 1, maxLength: most })
     .map((chosen) => chosen.join(joiner));
@@ -78,7 +82,7 @@ function assertSameTreeOnGenerated(parts: readonly string[], joiner: string, mos
     fc.property(documents, (text) => {
       assertSameTree(text);
     }),
-    { numRuns: 6000, seed: 20261207 },
+    { numRuns: runs, seed: 20261207 },
   );
 }
 
@@ -248,6 +252,15 @@ describe('fast Markdown path', () => {
       '[x]: http://def',
     ];
     assertSameTreeOnGenerated(lines, '\n', 25);
+    // The same with CR LF line ends (read with LF ends, the tree moved back).
+    assertSameTreeOnGenerated(lines, '\r\n', 25, 2000);
+  });
+
+  it('reads documents with CR LF line ends as remark does', () => {
+    for (const text of [...CONVERTED, ...HANDED_BACK]) {
+      const crlf = text.replace(/\n/g, '\r\n');
+      assert.notEqual(assertSameTree(crlf).fast, undefined, `declined: ${JSON.stringify(crlf)}`);
+    }
   });
 
   it('gives remark’s tree for every corpus card, converting most of each itself', { skip: !existsSync(CORPUS) }, () => {

@@ -44,8 +44,40 @@ export type ReferenceParser = (text: string) => Root;
 export function parseMarkdownFast(source: string, reference: ReferenceParser): Root | undefined {
   // Footnote and link definitions resolve references anywhere in the document.
   // micromark turns NUL into U+FFFD.
-  if (source.includes('[^') || source.includes('\r') || source.includes('\0')) return undefined;
+  if (source.includes('[^') || source.includes('\0')) return undefined;
+  if (source.includes('\r')) return withCrLfLineEnds(source, reference);
   return new Converter(source, reference).root();
+}
+
+/** Character references that decode to a line feed: a value's LF that is no line end. */
+const LINE_FEED_REFERENCE = /&(?:#0*10|#[xX]0*[aA]|NewLine);/;
+
+/**
+ * A document with CR LF line ends (written on Windows). micromark reads CR LF as one line ending,
+ * exactly as LF, and keeps it as written in values: so the document is read with LF ends and the
+ * tree moved back, each offset by the CRs before it (one per line above) and each LF in a value
+ * made CR LF. Remark reads a lone CR, a mix of ends, or a reference that decodes to LF.
+ */
+function withCrLfLineEnds(source: string, reference: ReferenceParser): Root | undefined {
+  const lf = source.replace(/\r\n/g, '\n');
+  if (lf.includes('\r') || /(?:^|[^\r])\n/.test(source) || LINE_FEED_REFERENCE.test(source)) return undefined;
+  const tree = new Converter(lf, (slice) => reference(slice)).root();
+  if (tree) toCrLf(tree, new Set());
+  return tree;
+}
+
+function toCrLf(node: Nodes, moved: Set<object>): void {
+  for (const point of [node.position?.start, node.position?.end]) {
+    if (!point || moved.has(point) || point.offset === undefined) continue;
+    point.offset += point.line - 1;
+    moved.add(point);
+  }
+  const fields = node as { value?: unknown; alt?: unknown; title?: unknown };
+  for (const key of ['value', 'alt', 'title'] as const) {
+    const text = fields[key];
+    if (typeof text === 'string') fields[key] = text.replace(/\n/g, '\r\n');
+  }
+  if ('children' in node) for (const child of node.children) toCrLf(child, moved);
 }
 
 class Converter {
