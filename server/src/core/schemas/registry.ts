@@ -9,9 +9,12 @@ export type JsonSchema = AnySchemaObject;
 export interface PrecompiledValidators {
   /** Whole schemas, by `$id`. */
   readonly byId: Readonly<Record<string, ValidateFunction>>;
-  /** `anyOf` branches (as `resolve` gives them), by their JSON text. */
-  readonly byBranch: ReadonlyMap<string, ValidateFunction>;
+  /** `anyOf` branches (the registry's own objects, as `resolve` gives them). */
+  readonly byBranch: ReadonlyMap<object, ValidateFunction>;
 }
+
+/** Makes the validators on a registry's schema objects: `schemaAt(id, pointer)` gives them. */
+export type PrecompiledLoader = (schemaAt: (id: string, pointer: string) => JsonSchema | undefined) => PrecompiledValidators;
 
 /**
  * Annotation keywords our schemas carry for the editor (hover, completion, quick-fixes).
@@ -56,7 +59,7 @@ export class SchemaRegistry {
   private readonly absolute = new Map<string, JsonSchema>();
   private readonly subValidators = new WeakMap<object, ValidateFunction>();
   private readonly validateSchemas: boolean;
-  private readonly loadPrecompiled: () => PrecompiledValidators;
+  private readonly loadPrecompiled: PrecompiledLoader;
   private loaded?: PrecompiledValidators;
   /** Schemas from the workspace: compiled apart, without strict mode (they are not ours). */
   private lax?: Ajv2020;
@@ -75,7 +78,7 @@ export class SchemaRegistry {
     {
       validateSchemas = true,
       precompiled = () => ({ byId: {}, byBranch: new Map() }),
-    }: { validateSchemas?: boolean; precompiled?: () => PrecompiledValidators } = {},
+    }: { validateSchemas?: boolean; precompiled?: PrecompiledLoader } = {},
   ) {
     this.validateSchemas = validateSchemas;
     this.loadPrecompiled = precompiled;
@@ -87,7 +90,7 @@ export class SchemaRegistry {
   }
 
   private get precompiled(): PrecompiledValidators {
-    this.loaded ??= this.loadPrecompiled();
+    this.loaded ??= this.loadPrecompiled((id, pointer) => this.lookup(`${id}#${pointer}`));
     return this.loaded;
   }
 
@@ -157,7 +160,7 @@ export class SchemaRegistry {
     if (typeof schema.$id === 'string' && this.given.has(schema.$id)) return this.validator(schema.$id);
     let validate = this.subValidators.get(schema);
     if (!validate) {
-      validate = this.precompiled.byBranch.get(JSON.stringify(schema)) ?? this.ajv.compile(schema);
+      validate = this.precompiled.byBranch.get(schema) ?? this.ajv.compile(schema);
       this.subValidators.set(schema, validate);
     }
     return validate;
