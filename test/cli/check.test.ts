@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
@@ -89,6 +90,34 @@ describe('cardwright check --format text', () => {
     const over = runCli(['check', '--max-warnings', '0', 'models/sentiment'], cwd);
     assert.equal(over.status, 1);
     assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+  });
+});
+
+describe('cardwright check: language codes in the bundle', () => {
+  it('knows every ISO 639 code and language name the iso-639-3 package lists (a compact table in dist/)', () => {
+    // A folder of its own: the other tests check the whole shared workspace.
+    const folder = mkdtempSync(join(tmpdir(), 'cardwright-languages-'));
+    // 639-1 (en), 639-2/B (chi), 639-2/T and 639-3 (zho, ace, ain), names (English, Fijian), none (zzz1).
+    const languages = ['en', 'chi', 'zho', 'ace', 'ain', 'English', 'Fijian', 'zzz1'];
+    writeFileSync(
+      join(folder, 'README.md'),
+      ['---', 'license: mit', 'language:', ...languages.map((code) => `- ${code}`), '---', '# Model Card', ''].join(
+        '\n',
+      ),
+    );
+    const result = runCli(['check', '--format', 'json', '.'], folder);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    const found = (report.files[0]?.diagnostics ?? [])
+      .filter((d) => d.code === 'language-code')
+      .map((d) => (d.data as { value: string; suggestions?: string[] }) ?? {});
+    assert.deepEqual(
+      found.map(({ value, suggestions }) => [value, suggestions ?? []]),
+      [
+        ['English', ['en']],
+        ['Fijian', ['fj']],
+        ['zzz1', []],
+      ],
+    );
   });
 });
 
