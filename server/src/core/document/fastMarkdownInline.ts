@@ -171,8 +171,17 @@ export class PhrasingReader {
   /** The literal autolinks micromark would read in the run, were it all text (see text()). */
   private scanAutolinks(from: number, to: number): LiteralAutolink[] {
     const links: LiteralAutolink[] = [];
-    if (!AUTOLINK_HINT.test(this.source.slice(from, to))) return links;
+    const run = this.source.slice(from, to);
+    if (!AUTOLINK_HINT.test(run)) return links;
+    // Without an `@` only `www.` and `http` addresses can start, at an h or a w: the others are skipped.
+    const starts = run.includes('@') ? undefined : /[hHwW]/g;
     for (let index = from; index < to; index++) {
+      if (starts) {
+        starts.lastIndex = index - from;
+        const next = starts.exec(run);
+        if (!next) break;
+        index = from + next.index;
+      }
       const found = literalAutolinkAt(
         this.source,
         index,
@@ -211,10 +220,10 @@ export class PhrasingReader {
     while (back > from && isSpace(source.charCodeAt(back - 1))) back--;
     if (source.charCodeAt(back - 1) === 10 && back > from) to = back;
     if (to <= from) return;
-    const value = source
-      .slice(from, to)
-      .replace(/[ \t]*\n[ \t]*/g, '\n')
-      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    // Most gaps are one line without escapes: the replacements are skipped for them.
+    let value = source.slice(from, to);
+    if (value.includes('\n')) value = value.replace(/[ \t]*\n[ \t]*/g, '\n');
+    if (value.includes('\\')) value = value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
     if (AUTOLINK_HINT.test(value)) this.addressLikeText = true;
     out.push({ type: 'text', value, position: this.lines.position(from, to) });
   }
