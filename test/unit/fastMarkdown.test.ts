@@ -18,6 +18,8 @@ const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 
 /** What real cards are made of: converted without remark. */
 const CONVERTED = [
+  // Definitions, and the shortcut references they make (case and spacing folded); others are text.
+  '[a]: https://x.org\n[Logo B]: <logo.png> "The logo"\n\nsee [A], ![logo  b] and [c].\n\n[c d]: x \'t\'\n',
   '# Model card\n\nA **bold** label, *emphasis*, `code`, [a link](https://x.org/a) and ![img](a.png).\n',
   '## Uses\n\n- item one\n- item **two**\n  continued\n\n1. first\n2. second\n',
   '```python title\nfrom x import y\n```\n\n    indented code\n\n<!-- a comment -->\n\n<div align="center">\n<img src="a.png">\n</div>\n',
@@ -39,6 +41,8 @@ const CONVERTED = [
 
 /** Converted with a block handed to remark: the same tree. */
 const HANDED_BACK = [
+  // Collapsed and full references: remark reads them with the document's definitions after them.
+  '[a]: https://x.org\n\nsee [a][] and [the site][a], not [b][].\n',
   '# Tasks\n\n- [x] done\n- [ ] todo\n',
   'a ~~struck~~ b\n',
   'Fish &amp; chips\n',
@@ -56,7 +60,11 @@ const HANDED_BACK = [
 
 /** Only remark can say: definitions and footnotes reach across blocks, CR line ends, empty items. */
 const DECLINED = [
-  '[a]: https://x.org\n\nsee [a]\n',
+  // Definitions: next to another block, inside a list, with a title on its own line or an escape.
+  '[a]: https://x.org\nsee [a]\n',
+  '- [a]: https://x.org\n\nsee [a]\n',
+  '[a]: https://x.org\n"title"\n\nsee [a]\n',
+  '[a]: https://x.org/\\_\n\nsee [a]\n',
   'Text[^1]\n\n[^1]: a note\n',
   // A lone CR, and CR LF beside LF ends.
   'a\rb\n',
@@ -204,6 +212,9 @@ describe('fast Markdown path', () => {
       '@',
       '(a)',
       'x_y_z',
+      // Definitions between blank lines: `[x]` and `[tweet_eval]` above are references then.
+      '\n\n[x]: http://d\n\n',
+      '\n\n[tweet_eval]: <t> "T"\n\n',
     ];
     assertSameTreeOnGenerated(pieces, '', 40);
   });
@@ -250,6 +261,9 @@ describe('fast Markdown path', () => {
       'a ~b~ c',
       'me@x.org',
       '[x]: http://def',
+      '[Y z]: <u> "t"',
+      'See [x] and ![x] and [X][] and [y  Z] and [y][x] and [q].',
+      '[x] *a [x] b* **[x]** `[x]`',
     ];
     assertSameTreeOnGenerated(lines, '\n', 25);
     // The same with CR LF line ends (read with LF ends, the tree moved back).

@@ -4,6 +4,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { LineIndex } from './lineIndex';
 import { HAND_BACK, PhrasingReader } from './fastMarkdownInline';
+import { type DocumentDefinitions, MAYBE_DEFINITION, readDefinitions } from './fastMarkdownDefinitions';
 import { BlockReader, COMMENT_OR_BLOCK_TAG, DECLINE, LONE_TAG_LINE, OTHER_HTML_START } from './fastMarkdownBlocks';
 import { TableReader } from './fastMarkdownTables';
 
@@ -25,9 +26,6 @@ import { TableReader } from './fastMarkdownTables';
  * documents and every corpus card. A list's looseness (`spread`) is not computed: nothing reads it.
  */
 const LEZER = lezerParser.configure([Table]);
-
-/** A line that may start a link definition (`[label]: url`), in a block quote or list item too. */
-const MAYBE_DEFINITION = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))*[ \t]*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
 
 const [findLeftoverAutolinks] = gfmAutolinkLiteralFromMarkdown().transforms as [(tree: Root) => void];
 
@@ -82,8 +80,8 @@ function toCrLf(node: Nodes, moved: Set<object>): void {
 
 class Converter {
   private readonly lines: LineIndex;
-  /** With no line that may hold a definition, `[text]` is text to remark. */
-  private readonly withoutDefinitions: boolean;
+  /** The document's link definitions (none when no line may hold one). */
+  private definitions?: DocumentDefinitions;
   private readonly phrasing: PhrasingReader;
   private readonly blockReader: BlockReader;
 
@@ -92,8 +90,7 @@ class Converter {
     private readonly reference: ReferenceParser,
   ) {
     this.lines = new LineIndex(source);
-    this.withoutDefinitions = !MAYBE_DEFINITION.test(source);
-    this.phrasing = new PhrasingReader(source, this.lines, this.withoutDefinitions);
+    this.phrasing = new PhrasingReader(source, this.lines);
     this.blockReader = new BlockReader(
       source,
       this.lines,
@@ -103,12 +100,21 @@ class Converter {
   }
 
   root(): Root | undefined {
-    // Definitions reach references in any block; remark reads such a document whole.
-    if (!this.withoutDefinitions) return undefined;
     const blocks: ConvertedBlock[] = [];
     const top = LEZER.parse(this.source).topNode;
+    // Definitions reach references in any block: read first, or the document is remark's.
+    if (this.source.search(MAYBE_DEFINITION) >= 0) {
+      this.definitions = readDefinitions(this.source, top, this.lines);
+      if (!this.definitions) return undefined;
+      this.phrasing.defined = this.definitions.identifiers;
+    }
     for (let node = top.firstChild; node; node = node.nextSibling) {
-      if (node.name === 'LinkReference') return undefined;
+      if (node.name === 'LinkReference') {
+        const definition = this.definitions?.byStart.get(node.from);
+        if (!definition) return undefined;
+        blocks.push({ node, converted: definition });
+        continue;
+      }
       try {
         this.phrasing.addressLikeText = false;
         const converted = this.blockReader.block(node, false) ?? undefined;
@@ -259,17 +265,27 @@ class Converter {
     return /\n[ \t]*\n/.test(this.source.slice(before.to, after.from));
   }
 
-  /** remark's reading of the lines from `from` to `to`, parsed alone. */
+  /**
+   * remark's reading of the lines from `from` to `to`, parsed alone. The document's definitions
+   * go before it (then dropped), so its references resolve as in the whole document: before, as
+   * what follows the slice's last line changes how micromark reads it (a lazy line at the end).
+   */
   private handBack(from: number, to: number): RootContent[] | undefined {
     const start = this.lines.lineStart(from);
     const slice = this.source.slice(start, to);
-    const tree = this.reference(slice);
+    const count = this.definitions?.byStart.size ?? 0;
+    const prefix = count > 0 ? `${this.definitions?.text}\n\n` : '';
+    const tree = this.reference(prefix + slice);
+    const prepended = tree.children.splice(0, count);
+    if (prepended.some((node) => node.type !== 'definition')) return undefined;
     // What remark left open at the slice's end (a fence, a raw HTML block) would go on past it.
-    if (endsOpen(tree, slice)) return undefined;
+    if (endsOpen(tree, prefix + slice)) return undefined;
+    const prefixLines = count > 0 ? count + 1 : 0;
     for (const node of tree.children) {
-      // A definition lezer did not see would reach other blocks.
-      if (node.type === 'definition' || node.type === 'footnoteDefinition') return undefined;
-      this.shift(node, start, this.lines.lineOf(start));
+      // A definition lezer did not read as ours (readDefinitions) would reach other blocks.
+      if (node.type === 'footnoteDefinition') return undefined;
+      if (node.type === 'definition' && !this.definitions?.identifiers.has(node.identifier)) return undefined;
+      this.shift(node, start - prefix.length, this.lines.lineOf(start) - prefixLines);
     }
     return tree.children;
   }

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { PhrasingContent } from 'mdast';
 import type { LineIndex } from './lineIndex';
+import { labelIdentifier } from './fastMarkdownDefinitions';
 import { type LiteralAutolink, literalAutolinkAt } from './literalAutolinks';
 
 /**
@@ -46,14 +47,14 @@ interface TextRun {
 export class PhrasingReader {
   /** Set when text was converted that the mdast autolink transform may find an address in. */
   addressLikeText = false;
+  /** The labels the document's definitions define (mdast identifiers): `[label]` is a reference to remark. */
+  defined: ReadonlySet<string> = new Set();
   /** The run of text being converted (see phrasingOf). */
   private run: TextRun = { start: 0, end: 0, inLabel: false, links: [] };
 
   constructor(
     private readonly source: string,
     private readonly lines: LineIndex,
-    /** With no line that may hold a definition, `[text]` is text to remark. */
-    private readonly withoutDefinitions: boolean,
   ) {}
 
   /**
@@ -82,20 +83,48 @@ export class PhrasingReader {
 
   /**
    * `[More Information Needed]`: lezer reads a link (it does not resolve references), remark
-   * text, as there is no definition. Only brackets around plain words are read so here: inside,
-   * a delimiter could pair with one outside once the brackets are text.
+   * text, as no definition defines the label.
    */
   private isBracketText(node: SyntaxNode): boolean {
-    if ((node.name !== 'Link' && node.name !== 'Image') || !this.withoutDefinitions) return false;
+    const label = this.plainLabel(node);
+    return label !== undefined && !this.defined.has(labelIdentifier(label));
+  }
+
+  /**
+   * The text of `[label]` or `![label]` (no destination, no second label) when it is plain
+   * words: inside, a delimiter could pair with one outside once the brackets are text.
+   */
+  private plainLabel(node: SyntaxNode): string | undefined {
+    if (node.name !== 'Link' && node.name !== 'Image') return undefined;
     const first = node.firstChild;
     const last = node.lastChild;
-    if (!first || !last || first.nextSibling?.from !== last.from || last.nextSibling) return false;
+    if (!first || !last || first.nextSibling?.from !== last.from || last.nextSibling) return undefined;
     const inner = this.source.slice(first.to, last.from);
     // `[x]` may be a task list item's box; after an open `[`, lezer's link ends remark's.
-    if (/^[ xX]$/.test(inner) || this.openBrackets(this.run.start, node.from) > 0) return false;
+    if (/^[ xX]$/.test(inner) || this.openBrackets(this.run.start, node.from) > 0) return undefined;
     // An underscore inside a word (letters or digits on both sides) can neither open nor close.
     const delimiters = inner.replace(/(?<=[\p{L}\p{N}])_+(?=[\p{L}\p{N}])/gu, '');
-    return this.source.slice(last.from, last.to) === ']' && !/[*_`~<>![\]\\&]/.test(delimiters);
+    if (this.source.slice(last.from, last.to) !== ']' || /[*_`~<>![\]\\&]/.test(delimiters)) return undefined;
+    return inner;
+  }
+
+  /** `[label]` or `![label]` whose label a definition defines: a shortcut reference. */
+  private shortcutReference(node: SyntaxNode): PhrasingContent | undefined {
+    const label = this.plainLabel(node);
+    if (label === undefined || label.includes('\n') || !this.defined.has(labelIdentifier(label))) return undefined;
+    // A `[` after it starts a second label, which micromark tries before a shortcut.
+    if (this.source.charCodeAt(node.to) === 91) return undefined;
+    // No address is linked inside a label; the transform's leftovers are remark's to judge.
+    if (this.run.links.some((link) => link.start < node.to && link.end > node.from)) return undefined;
+    const identifier = labelIdentifier(label);
+    const position = this.lines.position(node.from, node.to);
+    if (node.name === 'Image') {
+      return { type: 'imageReference', identifier, label, referenceType: 'shortcut', alt: label, position };
+    }
+    const children: PhrasingContent[] = [];
+    const open = node.firstChild as SyntaxNode;
+    this.plainText(children, open.to, open.to + label.length);
+    return { type: 'linkReference', identifier, label, referenceType: 'shortcut', children, position };
   }
 
   private wholeRun(mark: SyntaxNode): boolean {
@@ -122,6 +151,13 @@ export class PhrasingReader {
     // `<!x` and `<?`: declarations and instructions, which micromark reads as HTML and lezer not always.
     // A tab opening a line: part of it may be indentation and part text (micromark's virtual spaces).
     if (CHARACTER_REFERENCE.test(raw) || raw.includes('\\`') || /<[!?]/.test(raw) || /\n[ \t]*\t/.test(raw)) {
+      throw HAND_BACK;
+    }
+    // Brackets lezer left as text around a defined label: a reference to micromark.
+    if (
+      this.defined.size > 0 &&
+      [...raw.matchAll(/\[([^[\]]*)\]/g)].some(([, label = '']) => this.defined.has(labelIdentifier(label)))
+    ) {
       throw HAND_BACK;
     }
     // One run of tildes in a paragraph has nothing to pair with: it is text to GFM too.
@@ -294,6 +330,10 @@ export class PhrasingReader {
     const close = marks.find((mark) => this.source.charCodeAt(mark.from) === 93 /* ] */);
     const paren = marks.find((mark) => this.source.charCodeAt(mark.from) === 40 /* ( */);
     const open = marks[0];
+    if (!paren) {
+      const reference = this.shortcutReference(node);
+      if (reference) return reference;
+    }
     if (!open || !close || !paren || paren.from !== close.to) throw HAND_BACK;
     const inLabel = this.run.inLabel;
     this.run.inLabel = true;
