@@ -12,13 +12,26 @@ export function remarkTree(text: string): Root {
 
 /**
  * A tree as text: every node's type, position (offsets, lines, columns) and the fields a reader
- * of the tree uses (values, heading depths, code language and meta, image alts, link targets and titles).
+ * of the tree uses (values, heading depths, code language and meta, image alts, link targets and titles,
+ * references' identifiers, labels and kinds).
  */
 export function treeText(node: Nodes): string {
   const position = node.position
     ? `${node.position.start.offset}-${node.position.end.offset}@${node.position.start.line}:${node.position.start.column}-${node.position.end.line}:${node.position.end.column}`
     : 'none';
-  const fields = ['value', 'depth', 'lang', 'meta', 'alt', 'url', 'title', 'ordered'].flatMap((key) =>
+  const fields = [
+    'value',
+    'depth',
+    'lang',
+    'meta',
+    'alt',
+    'url',
+    'title',
+    'ordered',
+    'identifier',
+    'label',
+    'referenceType',
+  ].flatMap((key) =>
     key in node ? [`${key}=${JSON.stringify((node as unknown as Record<string, unknown>)[key])}`] : [],
   );
   const children = 'children' in node ? `[${node.children.map((child) => treeText(child)).join(', ')}]` : '';

@@ -20,6 +20,7 @@ const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 const CONVERTED = [
   // Definitions, and the shortcut references they make (case and spacing folded); others are text.
   '[a]: https://x.org\n[Logo B]: <logo.png> "The logo"\n\nsee [A], ![logo  b] and [c].\n\n[c d]: x \'t\'\n',
+  '[a]: https://x.org\n\nsee [the *site*][a] and ![a pic][A].\n',
   '# Model card\n\nA **bold** label, *emphasis*, `code`, [a link](https://x.org/a) and ![img](a.png).\n',
   '## Uses\n\n- item one\n- item **two**\n  continued\n\n1. first\n2. second\n',
   '```python title\nfrom x import y\n```\n\n    indented code\n\n<!-- a comment -->\n\n<div align="center">\n<img src="a.png">\n</div>\n',
@@ -41,8 +42,8 @@ const CONVERTED = [
 
 /** Converted with a block handed to remark: the same tree. */
 const HANDED_BACK = [
-  // Collapsed and full references: remark reads them with the document's definitions after them.
-  '[a]: https://x.org\n\nsee [a][] and [the site][a], not [b][].\n',
+  // Collapsed references: remark reads them with the document's definitions before them.
+  '[a]: https://x.org\n\nsee [a][] and [the site][a], not [b][] or [not][defined].\n',
   '# Tasks\n\n- [x] done\n- [ ] todo\n',
   'a ~~struck~~ b\n',
   'Fish &amp; chips\n',

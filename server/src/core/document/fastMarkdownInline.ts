@@ -330,15 +330,13 @@ export class PhrasingReader {
     const close = marks.find((mark) => this.source.charCodeAt(mark.from) === 93 /* ] */);
     const paren = marks.find((mark) => this.source.charCodeAt(mark.from) === 40 /* ( */);
     const open = marks[0];
+    if (!open || !close) throw HAND_BACK;
     if (!paren) {
-      const reference = this.shortcutReference(node);
+      const reference = this.shortcutReference(node) ?? this.fullReference(node, open, close);
       if (reference) return reference;
     }
-    if (!open || !close || !paren || paren.from !== close.to) throw HAND_BACK;
-    const inLabel = this.run.inLabel;
-    this.run.inLabel = true;
-    const children = this.inline(node, open.to, close.from);
-    this.run.inLabel = inLabel;
+    if (!paren || paren.from !== close.to) throw HAND_BACK;
+    const children = this.labelText(node, open, close);
     const url = node.getChild('URL');
     const destination = url ? this.source.slice(url.from, url.to) : '';
     const titleNode = node.getChild('LinkTitle');
@@ -357,6 +355,30 @@ export class PhrasingReader {
     const position = this.lines.position(node.from, node.to);
     if (node.name === 'Link') return { type: 'link', url: destination, title, children, position };
     return { type: 'image', url: destination, title, alt: children.map(toPlainString).join(''), position };
+  }
+
+  /** `[text][label]` or `![alt][label]` whose label a definition defines: a full reference. */
+  private fullReference(node: SyntaxNode, open: SyntaxNode, close: SyntaxNode): PhrasingContent | undefined {
+    const second = node.getChild('LinkLabel');
+    if (!second || second.from !== close.to || second.to !== node.to) return undefined;
+    const label = this.source.slice(second.from + 1, second.to - 1);
+    if (/[[\]\\\n]/.test(label) || !this.defined.has(labelIdentifier(label))) return undefined;
+    const children = this.labelText(node, open, close);
+    const identifier = labelIdentifier(label);
+    const position = this.lines.position(node.from, node.to);
+    if (node.name === 'Link')
+      return { type: 'linkReference', identifier, label, referenceType: 'full', children, position };
+    const alt = children.map(toPlainString).join('');
+    return { type: 'imageReference', identifier, label, referenceType: 'full', alt, position };
+  }
+
+  /** The phrasing between a link's brackets (where micromark links no address). */
+  private labelText(node: SyntaxNode, open: SyntaxNode, close: SyntaxNode): PhrasingContent[] {
+    const inLabel = this.run.inLabel;
+    this.run.inLabel = true;
+    const children = this.inline(node, open.to, close.from);
+    this.run.inLabel = inLabel;
+    return children;
   }
 }
 
