@@ -7,7 +7,7 @@ import { findPlaceholders, withoutPlaceholders } from './placeholders';
 import { readableMetadata } from './rules/metadata';
 import { fastPaths } from './document/fastPaths';
 import { headingWords, phraseMatcher } from './phraseMatcher';
-import { foldForPrefilter, mayMatch, testWithPrefilter } from './regexPrefilter';
+import { foldForPrefilter, mayMatchWhere, testWithPrefilter } from './regexPrefilter';
 
 export { headingWords };
 
@@ -93,6 +93,8 @@ class ProseIndex {
   /** All sentences in one string (and folded), parted by a character no literal holds. */
   private readonly joined: ProseSentence;
   private readonly possible = new Map<RegExp, boolean>();
+  /** Whether the prose holds a literal (as written, and folded): patterns share many. */
+  private readonly holds = { text: new Map<string, boolean>(), folded: new Map<string, boolean>() };
 
   constructor(markdown: MarkdownModel) {
     this.sentences = proseTexts(markdown)
@@ -111,7 +113,14 @@ class ProseIndex {
   mayMatch(pattern: RegExp): boolean {
     // The reference path tries every pattern, whatever a fast run of the same model found.
     if (!fastPaths.enabled) return true;
-    return memo(this.possible, pattern, () => mayMatch(pattern, this.joined.text, this.joined.folded));
+    return memo(this.possible, pattern, () =>
+      mayMatchWhere(pattern, (literal, folded) => {
+        const [answers, haystack] = folded
+          ? [this.holds.folded, this.joined.folded]
+          : [this.holds.text, this.joined.text];
+        return memo(answers, literal, () => haystack.includes(literal));
+      }),
+    );
   }
 }
 

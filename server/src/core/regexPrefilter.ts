@@ -81,10 +81,18 @@ export function foldForPrefilter(text: string): string {
 
 /** False only when `pattern` cannot match `text`; `folded` is `foldForPrefilter(text)` (computed once per text by the caller). */
 export function mayMatch(pattern: RegExp, text: string, folded: string): boolean {
+  return mayMatchWhere(pattern, (literal, inFolded) => (inFolded ? folded : text).includes(literal));
+}
+
+/**
+ * `mayMatch` with the literal search given: `holds(literal, folded)` says whether the text (its
+ * folded copy when `folded`) holds `literal`, so a caller asking about many patterns can answer
+ * each literal once.
+ */
+export function mayMatchWhere(pattern: RegExp, holds: (literal: string, folded: boolean) => boolean): boolean {
   const prefilter = prefilterOf(pattern);
   if (!prefilter) return true;
-  const haystack = prefilter.folded ? folded : text;
-  return prefilter.allOf.every((set) => set.some((literal) => haystack.includes(literal)));
+  return prefilter.allOf.every((set) => set.some((literal) => holds(literal, prefilter.folded)));
 }
 
 /** `pattern.test(text)`, skipped when the prefilter rules the text out (always run on the reference path). */
