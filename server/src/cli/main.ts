@@ -1,5 +1,6 @@
-// First: it sets how V8 compiles regular expressions before any is compiled.
+// First: they set how V8 compiles regular expressions and when it optimises, before any code runs.
 import '../node/regexpTiering';
+import '../node/batchTiering';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import packageJson from '../../../package.json';
 import { isCheckWorker, runCheckWorker } from './checkWorkers';
