@@ -115,10 +115,8 @@ class ProseIndex {
     if (!fastPaths.enabled) return true;
     return memo(this.possible, pattern, () =>
       mayMatchWhere(pattern, (literal, folded) => {
-        const [answers, haystack] = folded
-          ? [this.holds.folded, this.joined.folded]
-          : [this.holds.text, this.joined.text];
-        return memo(answers, literal, () => haystack.includes(literal));
+        const haystack = folded ? this.joined.folded : this.joined.text;
+        return memo(folded ? this.holds.folded : this.holds.text, literal, () => haystack.includes(literal));
       }),
     );
   }

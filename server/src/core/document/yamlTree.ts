@@ -68,7 +68,8 @@ export class YamlTree {
     let value: unknown;
     try {
       if (this.syntaxErrors.length === 0) {
-        checkExpansion(this.doc.contents);
+        // An alias is written `*name`: without a `*` nothing can expand (most front matter).
+        if (source.includes('*')) checkExpansion(this.doc.contents);
         value = fast ? fast.value : this.doc.toJS({ maxAliasCount: -1 });
       }
     } catch (error) {
