@@ -42,6 +42,8 @@ const CONVERTED = [
 
 /** Converted with a block handed to remark: the same tree. */
 const HANDED_BACK = [
+  // A control character in a destination: micromark ends the destination there.
+  '[a](http://x\u0001y)\n',
   // Collapsed references: remark reads them with the document's definitions before them.
   '[a]: https://x.org\n\nsee [a][] and [the site][a], not [b][] or [not][defined].\n',
   '# Tasks\n\n- [x] done\n- [ ] todo\n',
@@ -66,6 +68,9 @@ const DECLINED = [
   '- [a]: https://x.org\n\nsee [a]\n',
   '[a]: https://x.org\n"title"\n\nsee [a]\n',
   '[a]: https://x.org/\\_\n\nsee [a]\n',
+  // A control character ends a bare destination (no definition then); a label with a reference.
+  '[a]: http://x\u0001y\n\n[a]\n',
+  '[t][a&amp;b]\n\n[a&amp;b]: http://x\n',
   'Text[^1]\n\n[^1]: a note\n',
   // A lone CR, and CR LF beside LF ends.
   'a\rb\n',
@@ -275,6 +280,10 @@ describe('fast Markdown path', () => {
     for (const text of [...CONVERTED, ...HANDED_BACK]) {
       const crlf = text.replace(/\n/g, '\r\n');
       assert.notEqual(assertSameTree(crlf).fast, undefined, `declined: ${JSON.stringify(crlf)}`);
+    }
+    // A reference label over two lines keeps its CR LF (as remark's label does).
+    for (const text of ['[x][a\r\nb]\r\n\r\n[a b]: http://x\r\n', '[a\r\nb]\r\n\r\n[a b]: http://x\r\n']) {
+      assert.notEqual(assertSameTree(text).fast, undefined, JSON.stringify(text));
     }
   });
 

@@ -7,7 +7,6 @@ import { YamlTree, type PathSegment } from './document/yamlTree';
 import { dirname, joinPath, type FileSystem } from './fileSystem';
 import { spanForKey, spanForValue } from './rules/metadata';
 import { describeIssue, hubPath } from './schemas/messages';
-import { precompiledValidators } from './schemas/precompiled';
 import { SchemaRegistry, type JsonSchema } from './schemas/registry';
 import { validateData, type SchemaIssue } from './schemas/validate';
 import { closestMatches, didYouMean } from './suggest';
@@ -127,7 +126,8 @@ export function parseProjectConfig(
 
 /** A registry holding only the settings schema, for hosts that have no bundled registry at hand. */
 export function configSchemaRegistry(): SchemaRegistry {
-  return new SchemaRegistry([configSchema as JsonSchema], { precompiled: precompiledValidators });
+  // Not the precompiled validators: they are made for the bundled registry's schema objects.
+  return new SchemaRegistry([configSchema as JsonSchema]);
 }
 
 /**

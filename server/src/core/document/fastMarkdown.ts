@@ -13,15 +13,17 @@ import { TableReader } from './fastMarkdownTables';
  * than micromark here) gives the block structure and the everyday inline markup, converted into
  * the mdast remark would give (blocks: fastMarkdownBlocks.ts, tables: fastMarkdownTables.ts,
  * phrasing: fastMarkdownInline.ts, GFM literal autolinks as micromark finds them:
- * literalAutolinks.ts). Wherever micromark may read the text otherwise than lezer (strikethrough,
- * character references, reference forms, HTML by micromark's own rules, code inside containers,
- * emphasis runs split by the rule of three, ...) the group of top-level blocks holding it is
- * handed back: remark parses those lines alone (the `reference` parser). A document whose
- * reading reaches across groups (link or footnote definitions, CR line ends, an empty list item,
- * a fence left open) is declined as a whole.
+ * literalAutolinks.ts, link definitions and the references they make: fastMarkdownDefinitions.ts).
+ * Wherever micromark may read the text otherwise than lezer (strikethrough, character references,
+ * collapsed references, HTML by micromark's own rules, code inside containers, emphasis runs split
+ * by the rule of three, ...) the group of top-level blocks holding it is handed back: remark parses
+ * those lines alone, after the document's definitions (the `reference` parser). A document whose
+ * reading reaches across groups (footnotes, definitions other than the plain top-level ones, an
+ * empty list item, a fence left open) is declined as a whole. CR LF line ends are read as LF.
  *
  * The result is the mdast MarkdownModel reads (types, offsets, lines, columns, values, heading
- * depths, code languages and meta, image alts, link targets and titles), identical to remark's:
+ * depths, code languages and meta, image alts, link targets and titles, references' identifiers,
+ * labels and kinds), identical to remark's:
  * test/unit/fastMarkdown.test.ts compares both on the CommonMark spec's examples, generated
  * documents and every corpus card. A list's looseness (`spread`) is not computed: nothing reads it.
  */
@@ -40,7 +42,7 @@ export type ReferenceParser = (text: string) => Root;
 
 /** The mdast of `source` (a card's body), or undefined when only remark can say. */
 export function parseMarkdownFast(source: string, reference: ReferenceParser): Root | undefined {
-  // Footnote and link definitions resolve references anywhere in the document.
+  // Footnote definitions resolve references anywhere in the document.
   // micromark turns NUL into U+FFFD.
   if (source.includes('[^') || source.includes('\0')) return undefined;
   if (source.includes('\r')) return withCrLfLineEnds(source, reference);
@@ -59,7 +61,7 @@ const LINE_FEED_REFERENCE = /&(?:#0*10|#[xX]0*[aA]|NewLine);/;
 function withCrLfLineEnds(source: string, reference: ReferenceParser): Root | undefined {
   const lf = source.replace(/\r\n/g, '\n');
   if (lf.includes('\r') || /(?:^|[^\r])\n/.test(source) || LINE_FEED_REFERENCE.test(source)) return undefined;
-  const tree = new Converter(lf, (slice) => reference(slice)).root();
+  const tree = new Converter(lf, reference).root();
   if (tree) toCrLf(tree, new Set());
   return tree;
 }
@@ -70,8 +72,8 @@ function toCrLf(node: Nodes, moved: Set<object>): void {
     point.offset += point.line - 1;
     moved.add(point);
   }
-  const fields = node as { value?: unknown; alt?: unknown; title?: unknown };
-  for (const key of ['value', 'alt', 'title'] as const) {
+  const fields = node as { value?: unknown; alt?: unknown; title?: unknown; label?: unknown };
+  for (const key of ['value', 'alt', 'title', 'label'] as const) {
     const text = fields[key];
     if (typeof text === 'string') fields[key] = text.replace(/\n/g, '\r\n');
   }
@@ -103,7 +105,7 @@ class Converter {
     const blocks: ConvertedBlock[] = [];
     const top = LEZER.parse(this.source).topNode;
     // Definitions reach references in any block: read first, or the document is remark's.
-    if (this.source.search(MAYBE_DEFINITION) >= 0) {
+    if (MAYBE_DEFINITION.test(this.source)) {
       this.definitions = readDefinitions(this.source, top, this.lines);
       if (!this.definitions) return undefined;
       this.phrasing.defined = this.definitions.identifiers;

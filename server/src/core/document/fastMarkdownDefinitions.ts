@@ -11,15 +11,17 @@ import type { LineIndex } from './lineIndex';
  */
 
 /** A line that may start a link definition (`[label]: url`), in a block quote or list item too. */
-export const MAYBE_DEFINITION = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))*[ \t]*\[(?:[^\]\\]|\\[\s\S])*\]:/gm;
+export const MAYBE_DEFINITION = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))*[ \t]*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
 
 /**
- * The plain one-line definition: up to three spaces, a label without brackets or backslashes
- * (and with a character other than white space), a destination without spaces, parentheses,
- * backslashes or `&` (or in `<>`), an optional quoted title without backslashes or `&`.
+ * The plain one-line definition: up to three spaces, a label without brackets, backslashes or `&`
+ * (mdast decodes references in labels) and with a character other than white space, a
+ * destination without spaces, control characters, parentheses, backslashes or `&` (or in `<>`),
+ * an optional quoted title without backslashes or `&`.
  */
 const PLAIN_DEFINITION =
-  /^ {0,3}\[([^[\]\\\n]*[^[\]\\\s][^[\]\\\n]*)\]:[ \t]*(?:<([^<>\n\\&]*)>|([^\s<>()\\&]+))(?:[ \t]+(?:"([^"\\\n&]*)"|'([^'\\\n&]*)'))?[ \t]*$/;
+  // eslint-disable-next-line no-control-regex -- micromark ends a bare destination at a control character
+  /^ {0,3}\[([^[\]\\\n&]*[^[\]\\\s&][^[\]\\\n&]*)\]:[ \t]*(?:<([^<>\n\\&]*)>|([^\s<>()\\&\x00-\x1f\x7f]+))(?:[ \t]+(?:"([^"\\\n&]*)"|'([^'\\\n&]*)'))?[ \t]*$/;
 
 export interface DocumentDefinitions {
   /** The definitions' mdast, by their lezer node's start. */
@@ -71,7 +73,7 @@ export function readDefinitions(source: string, top: SyntaxNode, lines: LineInde
     starts.add(lineStart);
     texts.push(line);
   }
-  for (const match of source.matchAll(MAYBE_DEFINITION)) {
+  for (const match of source.matchAll(new RegExp(MAYBE_DEFINITION.source, 'gm'))) {
     if (!starts.has(match.index ?? -1)) return undefined;
   }
   // Next to other blocks, micromark and lezer read a definition's neighbours differently (a

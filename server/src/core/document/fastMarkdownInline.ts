@@ -324,7 +324,10 @@ export class PhrasingReader {
     }
   }
 
-  /** An inline link or image; reference forms (no `(`) are handed back. */
+  /**
+   * An inline link or image, or a shortcut or full reference to a defined label; other reference
+   * forms are handed back.
+   */
   private link(node: SyntaxNode): PhrasingContent {
     const marks = node.getChildren('LinkMark');
     const close = marks.find((mark) => this.source.charCodeAt(mark.from) === 93 /* ] */);
@@ -346,7 +349,8 @@ export class PhrasingReader {
     // Parentheses, brackets, escapes and references in a destination, and titles in parentheses,
     // are where micromark and lezer end a link differently.
     if (
-      /[()[\]\\<]/.test(destination) ||
+      // eslint-disable-next-line no-control-regex -- micromark ends a destination at a control character
+      /[()[\]\\<\x00-\x1f\x7f]/.test(destination) ||
       CHARACTER_REFERENCE.test(destination) ||
       (title !== null && /[\\&]/.test(title))
     ) {
@@ -362,7 +366,8 @@ export class PhrasingReader {
     const second = node.getChild('LinkLabel');
     if (!second || second.from !== close.to || second.to !== node.to) return undefined;
     const label = this.source.slice(second.from + 1, second.to - 1);
-    if (/[[\]\\\n]/.test(label) || !this.defined.has(labelIdentifier(label))) return undefined;
+    // mdast decodes references in a label (`&amp;`): remark's to read.
+    if (/[[\]\\\n&]/.test(label) || !this.defined.has(labelIdentifier(label))) return undefined;
     const children = this.labelText(node, open, close);
     const identifier = labelIdentifier(label);
     const position = this.lines.position(node.from, node.to);

@@ -1,4 +1,4 @@
-import { headingWords } from '../conceptMatch';
+import { headingWords } from '../phraseMatcher';
 import type { Section } from '../document/markdown';
 import type { RuleFamily } from './rule';
 

@@ -10,7 +10,6 @@ import type { JsonSchema, PrecompiledValidators } from './registry';
  */
 export function precompiledValidators(
   // The generated code takes the registry's schema objects from it (see standalone.ts).
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   _schemaAt: (id: string, pointer: string) => JsonSchema | undefined,
 ): PrecompiledValidators {
   return { byId: {}, byBranch: new Map() };

@@ -69,7 +69,7 @@ export class SchemaRegistry {
    * `validateSchemas: false` skips checking each schema against the JSON Schema meta-schema: the
    * bundled ones are checked by a unit test (test/unit/bundledSchemas.test.ts), and the check was
    * a fifth of every `cardwright check` process's start. `precompiled` validators (made at build
-   * time from these very schemas, loaded on the first validation) are used instead of compiling;
+   * time from the bundled schemas, loaded on the first validation) are used instead of compiling;
    * ajv itself is set up only when something else needs compiling, as that costs a `cardwright
    * check` run some 200 ms.
    */
@@ -90,7 +90,14 @@ export class SchemaRegistry {
   }
 
   private get precompiled(): PrecompiledValidators {
-    this.loaded ??= this.loadPrecompiled((id, pointer) => this.lookup(`${id}#${pointer}`));
+    if (!this.loaded) {
+      try {
+        this.loaded = this.loadPrecompiled((id, pointer) => this.lookup(`${id}#${pointer}`));
+      } catch {
+        // Made for schemas this registry lacks (some of them): ajv compiles instead.
+        this.loaded = { byId: {}, byBranch: new Map() };
+      }
+    }
     return this.loaded;
   }
 
@@ -143,7 +150,7 @@ export class SchemaRegistry {
     }
   }
 
-  /** The compiled validator of a registered schema; ajv compiles on first use and caches. */
+  /** The validator of a registered schema: precompiled, or compiled by ajv on first use and cached. */
   validator(id: string): ValidateFunction {
     if (this.workspaceIds.has(id) && this.lax) {
       const validate = this.lax.getSchema(id);
