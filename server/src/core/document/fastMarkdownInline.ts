@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { PhrasingContent } from 'mdast';
 import type { LineIndex } from './lineIndex';
 import { labelIdentifier } from './fastMarkdownDefinitions';
+import { codeSpanValue, isSpace, toPlainString } from './fastMarkdownText';
 import { type LiteralAutolink, literalAutolinkAt } from './literalAutolinks';
 
 /**
@@ -385,22 +386,4 @@ export class PhrasingReader {
     this.run.inLabel = inLabel;
     return children;
   }
-}
-
-/** mdast-util-to-string, for an image's alt. */
-function toPlainString(node: PhrasingContent): string {
-  if ('value' in node) return node.value;
-  if (node.type === 'image') return node.alt ?? '';
-  if ('children' in node) return node.children.map(toPlainString).join('');
-  return '';
-}
-
-/** One space of padding on both sides is dropped when the code is not all spaces. */
-function codeSpanValue(raw: string): string {
-  if (raw.length > 2 && raw.startsWith(' ') && raw.endsWith(' ') && /[^ ]/.test(raw)) return raw.slice(1, -1);
-  return raw;
-}
-
-export function isSpace(code: number): boolean {
-  return code === 32 || code === 9;
 }

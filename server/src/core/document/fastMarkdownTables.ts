@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { AlignType, RootContent, TableCell, TableRow } from 'mdast';
-import { HAND_BACK, isSpace, type PhrasingReader } from './fastMarkdownInline';
+import { HAND_BACK, type PhrasingReader } from './fastMarkdownInline';
+import { isSpace } from './fastMarkdownText';
 import type { LineIndex } from './lineIndex';
 
 /**
