@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findConceptEvidence, headingWords, namesConcept } from '../../server/src/core/conceptMatch';
+import { findConceptEvidence, namesConcept } from '../../server/src/core/conceptMatch';
+import { headingWords } from '../../server/src/core/phraseMatcher';
 import { requiredConcepts } from '../../server/src/core/conceptProfiles';
 import { findConceptDefinition, type CardKind, type Concept } from '../../server/src/core/concepts';
 import { ParsedDocument } from '../../server/src/core/document/parsedDocument';

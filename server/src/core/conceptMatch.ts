@@ -9,8 +9,6 @@ import { fastPaths } from './document/fastPaths';
 import { headingWords, phraseMatcher } from './phraseMatcher';
 import { foldForPrefilter, mayMatchWhere, testWithPrefilter } from './regexPrefilter';
 
-export { headingWords };
-
 /** What answered a concept, and where (for hovers, quick-fixes and the corpus report). */
 export interface ConceptEvidence {
   via: 'front-matter' | 'heading' | 'label' | 'prose' | 'intro' | 'code' | 'code-comment';

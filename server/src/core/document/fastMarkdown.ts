@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser as lezerParser, Table } from '@lezer/markdown';
 import type { Nodes, Root, RootContent } from 'mdast';
+import type { Point } from 'unist';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { LineIndex } from './lineIndex';
 import { HAND_BACK, PhrasingReader } from './fastMarkdownInline';
@@ -62,22 +63,29 @@ function withCrLfLineEnds(source: string, reference: ReferenceParser): Root | un
   const lf = source.replace(/\r\n/g, '\n');
   if (lf.includes('\r') || /(?:^|[^\r])\n/.test(source) || LINE_FEED_REFERENCE.test(source)) return undefined;
   const tree = new Converter(lf, reference).root();
-  if (tree) toCrLf(tree, new Set());
+  if (!tree) return undefined;
+  forEachNode(tree, (node) => {
+    movePoints(node, (point) => point.line - 1);
+    const fields = node as { value?: unknown; alt?: unknown; title?: unknown; label?: unknown };
+    for (const key of ['value', 'alt', 'title', 'label'] as const) {
+      const text = fields[key];
+      if (typeof text === 'string') fields[key] = text.replace(/\n/g, '\r\n');
+    }
+  });
   return tree;
 }
 
-function toCrLf(node: Nodes, moved: Set<object>): void {
-  for (const point of [node.position?.start, node.position?.end]) {
-    if (!point || moved.has(point) || point.offset === undefined) continue;
-    point.offset += point.line - 1;
-    moved.add(point);
+function forEachNode(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) forEachNode(child, visit);
+}
+
+/** Adds `by(point)` to the offset of each point of the node's position, and `lines` to its line. */
+function movePoints(node: Nodes, by: (point: Point) => number, lines = 0): void {
+  for (const point of node.position ? [node.position.start, node.position.end] : []) {
+    point.offset = (point.offset ?? 0) + by(point);
+    point.line += lines;
   }
-  const fields = node as { value?: unknown; alt?: unknown; title?: unknown; label?: unknown };
-  for (const key of ['value', 'alt', 'title', 'label'] as const) {
-    const text = fields[key];
-    if (typeof text === 'string') fields[key] = text.replace(/\n/g, '\r\n');
-  }
-  if ('children' in node) for (const child of node.children) toCrLf(child, moved);
 }
 
 class Converter {
@@ -287,21 +295,11 @@ class Converter {
       // A definition lezer did not read as ours (readDefinitions) would reach other blocks.
       if (node.type === 'footnoteDefinition') return undefined;
       if (node.type === 'definition' && !this.definitions?.identifiers.has(node.identifier)) return undefined;
-      this.shift(node, start - prefix.length, this.lines.lineOf(start) - prefixLines);
+      // Offsets and lines move to where the slice starts (a line start); columns stay.
+      const lines = this.lines.lineOf(start) - prefixLines;
+      forEachNode(node, (inner) => movePoints(inner, () => start - prefix.length, lines));
     }
     return tree.children;
-  }
-
-  /** Moves a slice's nodes to where the slice starts (a line start): offsets and lines shift, columns stay. */
-  private shift(node: Nodes, by: number, lines: number): void {
-    const position = node.position;
-    if (position) {
-      for (const point of [position.start, position.end]) {
-        point.offset = (point.offset ?? 0) + by;
-        point.line += lines;
-      }
-    }
-    if ('children' in node) for (const child of node.children) this.shift(child, by, lines);
   }
 }
 

@@ -29,14 +29,17 @@ const ANNOTATIONS = [
   'defaultSnippets',
 ];
 
-/** ajv's options for our own schemas, shared with the build's precompiled validators (standalone.ts). */
-export const BUNDLED_AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true };
+/** No validators made ahead of time: everything compiles with ajv. */
+const NOTHING_PRECOMPILED: PrecompiledValidators = { byId: {}, byBranch: new Map() };
 
 /**
- * Our keywords on an ajv instance. `knownValues` is written as code, not as a `validate`
- * function, so that ajv's standalone code can carry it (its errors are the same either way).
+ * ajv for our own schemas, with our keywords, holding `schemas` (their `$ref`s absolute): the
+ * registry's compiler, and the build's for the precompiled validators (standalone.ts) with
+ * `options` for source code. `knownValues` is written as code, not as a `validate` function, so
+ * that ajv's standalone code can carry it (its errors are the same either way).
  */
-export function addCardwrightKeywords(ajv: Ajv2020): void {
+export function bundledCompiler(schemas: Iterable<JsonSchema>, options: Options): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, ...options });
   addFormats(ajv);
   ajv.addKeyword({ keyword: ANNOTATIONS });
   ajv.addKeyword({
@@ -46,6 +49,8 @@ export function addCardwrightKeywords(ajv: Ajv2020): void {
       cxt.fail(_`typeof ${cxt.data} == "string" && !${cxt.schemaValue}.includes(${cxt.data})`);
     },
   });
+  for (const schema of schemas) ajv.addSchema(schema);
+  return ajv;
 }
 
 /**
@@ -77,7 +82,7 @@ export class SchemaRegistry {
     schemas: readonly JsonSchema[],
     {
       validateSchemas = true,
-      precompiled = () => ({ byId: {}, byBranch: new Map() }),
+      precompiled = () => NOTHING_PRECOMPILED,
     }: { validateSchemas?: boolean; precompiled?: PrecompiledLoader } = {},
   ) {
     this.validateSchemas = validateSchemas;
@@ -95,19 +100,14 @@ export class SchemaRegistry {
         this.loaded = this.loadPrecompiled((id, pointer) => this.lookup(`${id}#${pointer}`));
       } catch {
         // Made for schemas this registry lacks (some of them): ajv compiles instead.
-        this.loaded = { byId: {}, byBranch: new Map() };
+        this.loaded = NOTHING_PRECOMPILED;
       }
     }
     return this.loaded;
   }
 
   private get ajv(): Ajv2020 {
-    if (!this.compiler) {
-      const ajv = new Ajv2020({ ...BUNDLED_AJV_OPTIONS, validateSchema: this.validateSchemas });
-      addCardwrightKeywords(ajv);
-      for (const id of this.given.keys()) ajv.addSchema(this.schema(id) as JsonSchema);
-      this.compiler = ajv;
-    }
+    this.compiler ??= bundledCompiler(this.absoluteSchemas(), { validateSchema: this.validateSchemas });
     return this.compiler;
   }
 
@@ -128,6 +128,11 @@ export class SchemaRegistry {
 
   ids(): string[] {
     return [...this.given.keys()];
+  }
+
+  /** Every registered schema with its `$ref`s made absolute. */
+  absoluteSchemas(): JsonSchema[] {
+    return this.ids().map((id) => this.schema(id) as JsonSchema);
   }
 
   /**
@@ -226,7 +231,7 @@ function createLaxAjv(): Ajv2020 {
 }
 
 /** Rewrites relative `$ref`s against the schema's `$id`, returning a copy. */
-export function absolutizeRefs(node: unknown, baseId: string): unknown {
+function absolutizeRefs(node: unknown, baseId: string): unknown {
   if (Array.isArray(node)) return node.map((item) => absolutizeRefs(item, baseId));
   if (!node || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};

@@ -1,7 +1,6 @@
-import Ajv2020 from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
-import { BUNDLED_SCHEMAS, createBundledRegistry } from './bundled';
-import { absolutizeRefs, addCardwrightKeywords, BUNDLED_AJV_OPTIONS, type JsonSchema, type SchemaRegistry } from './registry';
+import { createBundledRegistry } from './bundled';
+import { bundledCompiler, type JsonSchema, type SchemaRegistry } from './registry';
 
 /**
  * Build-time only (esbuild.mjs and the tests import it; the bundles do not): ajv standalone code
@@ -64,9 +63,11 @@ export function precompiledValidatorsSource(roots: readonly string[] = PRECOMPIL
   const { ids, branches } = precompiledTargets(registry, roots);
   // Referenced schemas (the licence table, ...) as functions of their own, not copied into each
   // place that refers to them: a sixth less code. Only errors' schemaPath differs, which nothing reads.
-  const ajv = new Ajv2020({ ...BUNDLED_AJV_OPTIONS, inlineRefs: false, validateSchema: false, code: { source: true } });
-  addCardwrightKeywords(ajv);
-  for (const schema of BUNDLED_SCHEMAS) ajv.addSchema(absolutizeRefs(schema, String(schema.$id)) as JsonSchema);
+  const ajv = bundledCompiler(registry.absoluteSchemas(), {
+    inlineRefs: false,
+    validateSchema: false,
+    code: { source: true },
+  });
   branches.forEach((branch, index) => ajv.addSchema(branch, `cardwright:anyOf-branch-${index}`));
   const keys = [...ids, ...branches.map((_branch, index) => `cardwright:anyOf-branch-${index}`)];
   const places = schemaPlaces(registry);
